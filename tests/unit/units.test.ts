@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { formatFixed, formatPrice, notional, parseFixed, parsePrice, parseSize } from "../../src/domain/units.js";
+
+describe("units", () => {
+  it("parses decimal strings exactly", () => {
+    expect(parsePrice("0.53")).toBe(5300);
+    expect(parsePrice("0.001")).toBe(10);
+    expect(parsePrice("1")).toBe(10000);
+    expect(parsePrice(".5")).toBe(5000);
+    expect(parseSize("3769.8")).toBe(3_769_800_000);
+    expect(parseSize("0.870000260000099")).toBeNull();
+    expect(parsePrice("0.00005")).toBeNull();
+    expect(parsePrice("-0.5")).toBeNull();
+    expect(parsePrice("abc")).toBeNull();
+    expect(parsePrice("")).toBeNull();
+    expect(parsePrice(".")).toBeNull();
+    expect(parsePrice("1e-3")).toBeNull();
+    expect(parsePrice("0.5000")).toBe(5000);
+  });
+  it("formats without trailing zeros", () => {
+    expect(formatPrice(5300)).toBe("0.53");
+    expect(formatPrice(10000)).toBe("1");
+    expect(formatFixed(-1_500_000, 6)).toBe("-1.5");
+  });
+  it("round-trips every integer", () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (n) => parseFixed(formatFixed(n, 6), 6) === n));
+  });
+  it("notional is exact on the 0.01-share grid", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 1e9 }), (p, centi) => {
+        return notional(p, centi * 10_000) === p * centi;
+      }),
+    );
+  });
+});
