@@ -3,6 +3,8 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { WebSocket } from "ws";
 import type { Side } from "../domain/market.js";
 import type { Micro, Pips } from "../domain/units.js";
+import type { Clock } from "../ports/clock.js";
+import type { TradingOptions } from "./trading/options.js";
 
 export interface SimRequest {
   method: string;
@@ -108,4 +110,11 @@ export interface SimContext {
   onUserSocket(handler: (socket: WebSocket) => void): void;
   /** Collateral each new API key starts with, micro-dollars. */
   startingCollateral: number;
+  /**
+   * Added by the trading side (optional, so the core compiles without them). Core: please pass your clock (the same one
+   * behind now()) and startExchange's `trading` option through, so tests can shorten heartbeat/settlement delays or run
+   * on a FakeClock. Without a clock the trading side uses unref'd Node timers.
+   */
+  clock?: Clock;
+  trading?: Partial<TradingOptions>;
 }

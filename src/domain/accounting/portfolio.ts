@@ -1,0 +1,105 @@
+// The dry-run account, pure: cash, positions per token (shares and cost basis), realized P&L and fees; fills, pair merges, resolution.
+import type { Outcome, Side } from "../market.js";
+import { notional, type Micro, type MicroUsd, type Pips } from "../units.js";
+
+export interface Position {
+  market: string;
+  tokenId: string;
+  outcome: Outcome;
+  shares: Micro;
+  /** Total cost basis of the shares held, micro-dollars (fees are kept apart, in Portfolio.fees). */
+  cost: MicroUsd;
+}
+
+export interface Portfolio {
+  startingCash: MicroUsd;
+  cash: MicroUsd;
+  /** By token id; a position is dropped when its shares reach 0. */
+  positions: Record<string, Position>;
+  /** Realized P&L before fees. */
+  realized: MicroUsd;
+  fees: MicroUsd;
+  fills: number;
+  /** Traded notional, micro-dollars. */
+  volume: MicroUsd;
+}
+
+export interface PortfolioFill {
+  market: string;
+  tokenId: string;
+  outcome: Outcome;
+  side: Side;
+  price: Pips;
+  size: Micro;
+  fee: MicroUsd;
+}
+
+export function emptyPortfolio(startingCash: MicroUsd): Portfolio {
+  return { startingCash, cash: startingCash, positions: {}, realized: 0, fees: 0, fills: 0, volume: 0 };
+}
+
+/** Average cost per share in micro-dollars (exact cost / shares, rounded), or null when flat. */
+export function avgCostOf(position: Position): MicroUsd | null {
+  return position.shares > 0 ? Math.round((position.cost * 1_000_000) / position.shares) : null;
+}
+
+/** The cost basis leaving a position when `size` of its shares go: pro rata, and exactly all of it on the last share. */
+function costOut(position: Position, size: Micro): MicroUsd {
+  return size >= position.shares ? position.cost : Math.round((position.cost * size) / position.shares);
+}
+
+function withPosition(p: Portfolio, position: Position): Record<string, Position> {
+  const positions = { ...p.positions };
+  if (position.shares === 0) delete positions[position.tokenId];
+  else positions[position.tokenId] = position;
+  return positions;
+}
+
+/**
+ * Applies one fill. A BUY pays price x size plus fee and adds to the cost basis; a SELL receives price x size less fee and
+ * realizes proceeds minus the pro-rata cost basis. Selling more shares than held is an error (there is no shorting).
+ */
+export function applyFill(p: Portfolio, fill: PortfolioFill): Portfolio {
+  const value = notional(fill.price, fill.size);
+  const held = p.positions[fill.tokenId] ?? { market: fill.market, tokenId: fill.tokenId, outcome: fill.outcome, shares: 0, cost: 0 };
+  const base = { ...p, fees: p.fees + fill.fee, fills: p.fills + 1, volume: p.volume + value };
+  if (fill.side === "BUY") {
+    const position = { ...held, shares: held.shares + fill.size, cost: held.cost + value };
+    return { ...base, cash: p.cash - value - fill.fee, positions: withPosition(p, position) };
+  }
+  if (fill.size > held.shares) {
+    throw new Error(`cannot sell ${fill.size} micro-shares of token ${fill.tokenId}: only ${held.shares} held (no shorting)`);
+  }
+  const out = costOut(held, fill.size);
+  const position = { ...held, shares: held.shares - fill.size, cost: held.cost - out };
+  return { ...base, cash: p.cash + value - fill.fee, realized: p.realized + value - out, positions: withPosition(p, position) };
+}
+
+/** Undoes a fill that failed on chain: the opposite trade at the same price, with the fee refunded. */
+export function reverseFill(p: Portfolio, fill: PortfolioFill): Portfolio {
+  const undone = applyFill(p, { ...fill, side: fill.side === "BUY" ? "SELL" : "BUY", fee: -fill.fee });
+  return { ...undone, fills: p.fills - 1, volume: p.volume - notional(fill.price, fill.size) };
+}
+
+/** Merges `size` YES+NO pairs of a market into $1 each (never automatic: the caller decides). */
+export function mergePairs(p: Portfolio, yesTokenId: string, noTokenId: string, size: Micro): Portfolio {
+  const yes = p.positions[yesTokenId];
+  const no = p.positions[noTokenId];
+  if (!yes || !no || size > yes.shares || size > no.shares) throw new Error(`cannot merge ${size} micro-pairs: not enough YES and NO shares held`);
+  const out = costOut(yes, size) + costOut(no, size);
+  let positions = withPosition(p, { ...yes, shares: yes.shares - size, cost: yes.cost - costOut(yes, size) });
+  positions = withPosition({ ...p, positions }, { ...no, shares: no.shares - size, cost: no.cost - costOut(no, size) });
+  return { ...p, cash: p.cash + size, realized: p.realized + size - out, positions };
+}
+
+/** Resolution: every position in the market closes, the winning token at $1 a share, the others at $0. */
+export function applyResolution(p: Portfolio, market: string, winningTokenId: string): Portfolio {
+  let next = p;
+  for (const position of Object.values(p.positions)) {
+    if (position.market !== market) continue;
+    const payout = position.tokenId === winningTokenId ? position.shares : 0;
+    const positions = withPosition(next, { ...position, shares: 0, cost: 0 });
+    next = { ...next, cash: next.cash + payout, realized: next.realized + payout - position.cost, positions };
+  }
+  return next;
+}

@@ -1,0 +1,63 @@
+// A dry-run order resting in a book: its limit, what is filled, and our modelled place in the queue at its price.
+import type { Outcome, Side } from "../market.js";
+import type { Micro, Pips } from "../units.js";
+
+export interface RestingOrder {
+  id: string;
+  clientId: string;
+  /** Condition id of the market. */
+  market: string;
+  tokenId: string;
+  outcome: Outcome;
+  side: Side;
+  /** Limit price in the order's own token's terms. */
+  price: Pips;
+  /** Original size. */
+  size: Micro;
+  filled: Micro;
+  /** Shares in front of us at our price on our side. */
+  queueAhead: Micro;
+  /** The size the book last showed at our price on our side (our virtual order is never in it). */
+  levelSize: Micro;
+  /** Print volume at our price that no depth decrease has shown yet (prints usually arrive before the depth change). */
+  tradedUnseen: Micro;
+  /** Queue credit taken from a depth decrease that no print has explained yet (for feeds that send the depth first). */
+  shrinkUnexplained: Micro;
+  /** When tradedUnseen / shrinkUnexplained were last set (ms); they lapse after NETTING_WINDOW_MS. */
+  nettingAt: number;
+  createdAt: number;
+}
+
+/** A print and the depth change it causes are paired only if they arrive within this window. */
+export const NETTING_WINDOW_MS = 1_000;
+
+export interface NewRestingOrder {
+  id: string;
+  clientId: string;
+  market: string;
+  tokenId: string;
+  outcome: Outcome;
+  side: Side;
+  price: Pips;
+  size: Micro;
+  filled?: Micro;
+}
+
+/** An order joins the back of its level: everything the book shows at its price is ahead of it. */
+export function joinQueue(order: NewRestingOrder, levelSize: Micro, now: number): RestingOrder {
+  const shown = Math.max(0, levelSize);
+  return {
+    ...order,
+    filled: order.filled ?? 0,
+    queueAhead: shown,
+    levelSize: shown,
+    tradedUnseen: 0,
+    shrinkUnexplained: 0,
+    nettingAt: now,
+    createdAt: now,
+  };
+}
+
+export const remainingOf = (order: { size: Micro; filled: Micro }): Micro => order.size - order.filled;
+
+export const opposite = (side: Side): Side => (side === "BUY" ? "SELL" : "BUY");

@@ -1,0 +1,386 @@
+// The engine: feed notices and fills -> quoting -> reconcile -> risk checks -> gateway, under a latched kill switch.
+import type { MarketInfo } from "../domain/market.js";
+import { mirror } from "../domain/units.js";
+import { computeQuotes } from "../domain/quoting/quote.js";
+import { quoteParamsFrom, type QuoteParams } from "../domain/quoting/params.js";
+import { reconcile } from "../domain/orders/reconcile.js";
+import { checkOrder } from "../domain/risk/pre-trade.js";
+import { addResting } from "../domain/risk/exposure.js";
+import { riskLimitsFrom } from "../domain/risk/limits.js";
+import { value } from "../domain/accounting/valuation.js";
+import type { Settings } from "../domain/settings/schema.js";
+import type { Clock, TimerHandle } from "../ports/clock.js";
+import type { Logger } from "../ports/logger.js";
+import type { MarketData, MarketDataNotice } from "../ports/market-data.js";
+import type { GatewayEvent, OrderGateway } from "../ports/order-gateway.js";
+import type { Store } from "../ports/store.js";
+import type { CommandResult, EngineCommand, EngineHandle, EngineSnapshot } from "./snapshot.js";
+import type { EngineEvent } from "./engine-events.js";
+import { guardGateway } from "./guarded-gateway.js";
+import { OrderManager } from "./order-manager.js";
+import { RiskManager } from "./risk-manager.js";
+import { MarketRun } from "./market-run.js";
+import { exposureOf, inventoryOf, marksOf } from "./inventory.js";
+import { buildSnapshot, EventJournal } from "./snapshot-builder.js";
+
+export interface EngineDeps {
+  markets: MarketInfo[];
+  settings: Pick<Settings, "strategy" | "risk" | "orders">;
+  /** The engine adds the markets' tokens and starts and stops it. */
+  marketData: MarketData;
+  gateway: OrderGateway;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** For the snapshot header: "demo", "polymarket", "replay:FILE", or a URL. */
+  source: string;
+  /** How often risk limits, gates, marks and stale books are checked (default 250 ms). */
+  watchMs?: number;
+  /** How long stop() waits for cancels to be confirmed (default 3000 ms). */
+  stopTimeoutMs?: number;
+}
+
+export interface Engine extends EngineHandle {
+  start(): Promise<void>;
+  /** Cancels every open order, waits for the cancels (bounded), flushes the store and stops the feed. */
+  stop(): Promise<void>;
+  /** Every order, fill and risk event, as it happens. */
+  onEvent(listener: (event: EngineEvent) => void): () => void;
+  /** The risk state now (cheap; for tests and the kill-file watcher). */
+  riskState(): EngineSnapshot["risk"]["state"];
+  openOrderCount(): number;
+}
+
+export function createEngine(deps: EngineDeps): Engine {
+  return new QuotingEngine(deps);
+}
+
+class QuotingEngine implements Engine {
+  private readonly runs: MarketRun[];
+  private readonly byToken = new Map<string, MarketRun>();
+  private readonly byId = new Map<string, MarketRun>();
+  private readonly listeners = new Set<(event: EngineEvent) => void>();
+  private readonly snapshotListeners = new Set<() => void>();
+  private readonly journal = new EventJournal();
+  private readonly gateway: OrderGateway;
+  private readonly orders: OrderManager;
+  private readonly risk: RiskManager;
+  private params: QuoteParams;
+  private paused = false;
+  private started = false;
+  private stopped = false;
+  private unsubscribers: (() => void)[] = [];
+  private watchTimer: TimerHandle | null = null;
+  private lastEquitySample = 0;
+
+  constructor(private readonly deps: EngineDeps) {
+    const { settings, clock, store } = deps;
+    this.params = quoteParamsFrom(settings.strategy, settings.risk);
+    this.runs = deps.markets.map((m) => new MarketRun(m, settings.orders.minRequoteIntervalMs));
+    for (const run of this.runs) {
+      this.byId.set(run.id, run);
+      for (const t of run.tokens()) this.byToken.set(t, run);
+    }
+    const state = store.state();
+    const today = Math.floor(clock.now() / 86_400_000) * 86_400_000;
+    const dayStart = state.equityCurve.find((p) => p.ts >= today)?.equity ?? null;
+    this.risk = new RiskManager(
+      {
+        limits: riskLimitsFrom(settings.risk),
+        clock,
+        store,
+        emit: (e) => this.emit(e),
+        cancelAll: () => void this.orders.cancelAll(),
+        changed: () => this.requestAll(),
+      },
+      state.risk,
+      { peakEquity: state.equityCurve.length > 0 ? state.drawdown.peak : null, dayStartEquity: dayStart },
+    );
+    this.gateway = guardGateway(deps.gateway, () => this.risk.halted() || this.stopped);
+    this.orders = new OrderManager({
+      gateway: this.gateway,
+      store,
+      clock,
+      logger: deps.logger,
+      settings: settings.orders,
+      emit: (e) => this.emit(e),
+      onError: () => this.risk.recordError(),
+    });
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    const { marketData, clock } = this.deps;
+    this.orders.adopt(this.deps.gateway.openOrders());
+    this.unsubscribers.push(this.gateway.onEvent((e) => this.onGatewayEvent(e)));
+    this.unsubscribers.push(marketData.onNotice((n) => this.onNotice(n)));
+    marketData.addTokens(
+      this.runs.flatMap((r) => [
+        { tokenId: r.info.yesTokenId, conditionId: r.id, pairTokenId: r.info.noTokenId, tickSize: r.info.tickSize, minSize: r.info.minSize, negRisk: r.info.negRisk },
+        { tokenId: r.info.noTokenId, conditionId: r.id, pairTokenId: r.info.yesTokenId, tickSize: r.info.tickSize, minSize: r.info.minSize, negRisk: r.info.negRisk },
+      ]),
+    );
+    this.emit({ type: "risk", state: this.risk.state, reason: this.risk.reason, market: null, ts: clock.now() });
+    for (const run of this.runs) this.risk.updateGate(run.info, false);
+    if (this.risk.halted()) await this.orders.cancelAll();
+    marketData.start();
+    this.watchTimer = clock.setInterval(() => this.watch(), this.deps.watchMs ?? 250);
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    const { clock } = this.deps;
+    if (this.watchTimer) clock.clearInterval(this.watchTimer);
+    for (const run of this.runs) if (run.timer) clock.clearTimeout(run.timer);
+    await this.orders.cancelAll();
+    const deadline = clock.now() + (this.deps.stopTimeoutMs ?? 3000);
+    while (this.orders.tracker.size() > 0 && clock.now() < deadline) await new Promise<void>((resolve) => clock.setTimeout(resolve, 20));
+    for (const u of this.unsubscribers) u();
+    this.unsubscribers = [];
+    this.deps.store.sampleEquity(clock.now());
+    await this.deps.store.flush();
+    await this.deps.marketData.stop();
+  }
+
+  onEvent(listener: (event: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  riskState(): EngineSnapshot["risk"]["state"] {
+    return this.risk.state;
+  }
+
+  openOrderCount(): number {
+    return this.orders.tracker.size();
+  }
+
+  snapshot(): EngineSnapshot {
+    return buildSnapshot({
+      now: this.deps.clock.now(),
+      mode: this.deps.gateway.kind,
+      source: this.deps.source,
+      runs: this.runs,
+      marketData: this.deps.marketData,
+      state: this.deps.store.state(),
+      orders: this.orders.tracker.all(),
+      gatewayOrders: this.deps.gateway.openOrders(),
+      risk: this.risk,
+      limits: riskLimitsFrom(this.deps.settings.risk),
+      journal: this.journal,
+      paused: this.paused,
+      params: this.params,
+    });
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.snapshotListeners.add(listener);
+    return () => this.snapshotListeners.delete(listener);
+  }
+
+  async command(cmd: EngineCommand): Promise<CommandResult> {
+    switch (cmd.type) {
+      case "kill":
+        this.risk.kill(cmd.reason);
+        return { ok: true, message: `HALTED (${cmd.reason}): every open order cancelled` };
+      case "resume":
+        return this.risk.reset(cmd.force, this.equity());
+      case "pause":
+        this.paused = true;
+        this.requestAll();
+        return { ok: true, message: "paused: quotes pulled, feed still running" };
+      case "unpause":
+        this.paused = false;
+        this.requestAll();
+        return { ok: true, message: "quoting resumed" };
+      case "adjust_spread": {
+        const h = Math.max(1, Math.min(100, this.params.halfSpreadTicks + cmd.deltaTicks));
+        this.params = { ...this.params, halfSpreadTicks: h };
+        this.requestAll();
+        return { ok: true, message: `half-spread ${h} ticks` };
+      }
+      case "adjust_size": {
+        const step = Math.max(10_000, Math.round(this.params.orderSize / 40_000) * 10_000);
+        const size = Math.max(10_000, this.params.orderSize + cmd.direction * step);
+        this.params = { ...this.params, orderSize: size };
+        this.requestAll();
+        return { ok: true, message: `order size ${size / 1_000_000} shares` };
+      }
+      case "stop":
+        await this.stop();
+        return { ok: true, message: "stopped: orders cancelled, state flushed" };
+    }
+  }
+
+  private emit(event: EngineEvent): void {
+    this.journal.record(event);
+    for (const l of this.listeners) l(event);
+  }
+
+  private equity(): number {
+    const state = this.deps.store.state();
+    return value(state.portfolio, marksOf(this.deps.marketData, this.runs.flatMap((r) => r.tokens()))).equity;
+  }
+
+  private onNotice(n: MarketDataNotice): void {
+    switch (n.type) {
+      case "delta":
+        if (n.topChanged) this.requestToken(n.tokenId);
+        return;
+      case "tick_size": {
+        const run = this.byToken.get(n.tokenId);
+        if (run) run.info = { ...run.info, tickSize: n.newTickSize };
+        this.requestToken(n.tokenId);
+        return;
+      }
+      case "snapshot":
+      case "sync":
+        this.requestToken(n.tokenId);
+        return;
+      case "trade": {
+        const run = this.byToken.get(n.tokenId);
+        if (run) run.notePrice(n.tokenId === run.info.yesTokenId ? n.price : mirror(n.price));
+        return;
+      }
+      case "resolved": {
+        const run = this.byId.get(n.conditionId);
+        if (!run || run.resolved) return;
+        run.resolved = true;
+        this.deps.store.recordResolution(n.conditionId, n.winningTokenId);
+        this.risk.updateGate(run.info, true);
+        this.request(run);
+        return;
+      }
+      case "feed_state":
+        this.requestAll();
+        return;
+    }
+  }
+
+  private onGatewayEvent(e: GatewayEvent): void {
+    const out = this.orders.onGatewayEvent(e);
+    if (out.inventoryChanged) this.risk.evaluate(this.equity());
+    const run = out.market ? this.byId.get(out.market) : undefined;
+    if (run) this.request(run);
+  }
+
+  private requestToken(tokenId: string): void {
+    const run = this.byToken.get(tokenId);
+    if (run) this.request(run);
+  }
+
+  private requestAll(): void {
+    for (const run of this.runs) this.request(run);
+  }
+
+  /** Why a market must have no quotes now, or null. Pulling is never throttled. */
+  private pullReason(run: MarketRun): string | null {
+    if (this.stopped) return "stopped";
+    if (this.risk.stateFor(run.id) === "HALTED") return this.risk.halted() ? `halted: ${this.risk.reason ?? ""}` : "market resolved or closed";
+    if (this.paused) return "paused";
+    for (const t of run.tokens()) {
+      const q = this.deps.marketData.quotable(t);
+      if (!q.ok) return `feed: ${q.reason ?? "not quotable"}`;
+    }
+    return null;
+  }
+
+  private request(run: MarketRun): void {
+    if (this.stopped) return;
+    const pull = this.pullReason(run);
+    if (pull !== null) {
+      run.status = pull;
+      void this.orders.cancelMarket(run.id);
+      return;
+    }
+    if (run.timer) return;
+    run.timer = this.deps.clock.setTimeout(() => {
+      run.timer = null;
+      void this.requote(run);
+    }, run.throttle.waitMs(this.deps.clock.now()));
+  }
+
+  private async requote(run: MarketRun): Promise<void> {
+    if (run.busy) {
+      run.again = true;
+      return;
+    }
+    run.busy = true;
+    try {
+      await this.requoteOnce(run);
+    } catch (err) {
+      this.deps.logger.error(`requote of ${run.info.slug} failed: ${(err as Error).message}`);
+    } finally {
+      run.busy = false;
+    }
+    if (run.again) {
+      run.again = false;
+      this.request(run);
+    }
+  }
+
+  private async requoteOnce(run: MarketRun): Promise<void> {
+    const pull = this.pullReason(run);
+    if (pull !== null) {
+      run.status = pull;
+      await this.orders.cancelMarket(run.id);
+      return;
+    }
+    const { clock, marketData, store } = this.deps;
+    const now = clock.now();
+    const yes = marketData.book(run.info.yesTokenId);
+    if (!yes) return;
+    const state = this.risk.stateFor(run.id);
+    const portfolio = store.state().portfolio;
+    const result = computeQuotes({
+      market: run.info,
+      yes,
+      no: marketData.book(run.info.noTokenId),
+      inventory: inventoryOf(portfolio, run.info),
+      params: this.params,
+      mode: state === "REDUCING" ? "reduce" : "normal",
+      now,
+    });
+    run.fair = result.fair;
+    run.status = result.reason;
+    const plan = reconcile(result.orders, this.orders.tracker.forMarket(run.id), this.deps.settings.orders, now);
+    if (plan.cancel.length === 0 && plan.place.length === 0) return;
+    run.throttle.mark(now);
+    const exposure = exposureOf(portfolio, run.info, this.orders.tracker.all());
+    const limits = riskLimitsFrom(this.deps.settings.risk);
+    const held = (tokenId: string): number => store.state().portfolio.positions[tokenId]?.shares ?? 0;
+    const retryAt = await this.orders.execute(run.info, plan, held, (d) => {
+      const denial = checkOrder(d, { state: this.risk.stateFor(run.id), exposure, fairYes: result.fair, limits });
+      if (denial === null) addResting(exposure, d);
+      return denial;
+    });
+    if (retryAt !== null && !run.timer && !this.stopped) {
+      run.timer = clock.setTimeout(() => {
+        run.timer = null;
+        void this.requote(run);
+      }, Math.max(0, retryAt - clock.now()));
+    }
+  }
+
+  /** Periodic: risk limits, market gates, marks and equity, and books that went stale without a notice. */
+  private watch(): void {
+    const { clock, store, marketData } = this.deps;
+    const now = clock.now();
+    const tokens = this.runs.flatMap((r) => r.tokens());
+    const marks = marksOf(marketData, tokens);
+    for (const t of tokens) if (marks[t].mid !== null) store.updateMark(t, marks[t], now);
+    if (now - this.lastEquitySample >= 5000) {
+      this.lastEquitySample = now;
+      store.sampleEquity(now);
+      store.noteOrders(this.deps.gateway.openOrders());
+    }
+    this.risk.evaluate(value(store.state().portfolio, marks).equity);
+    for (const run of this.runs) {
+      if (this.risk.updateGate(run.info, run.resolved)) this.request(run);
+      else if (this.orders.tracker.forMarket(run.id).length > 0 && this.pullReason(run) !== null) this.request(run);
+    }
+    for (const l of this.snapshotListeners) l();
+  }
+}

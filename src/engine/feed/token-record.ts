@@ -1,0 +1,100 @@
+// What the feed keeps per followed token: metadata, freshness, health counters and the state of its hash checks.
+import { createHash } from "node:crypto";
+import { bookHashText, hashMetaFor, type BookHashMeta } from "../../domain/book/book-hash.js";
+import type { OrderBook } from "../../domain/book/order-book.js";
+import type { BookEvent, RawLevel } from "../../domain/events.js";
+import { RateMeter } from "../../domain/feed/meters.js";
+import { formatPrice, formatSize } from "../../domain/units.js";
+import type { TokenMeta } from "../../ports/market-data.js";
+import type { FeedConnection } from "./feed-connection.js";
+
+export interface TokenRecord {
+  meta: TokenMeta;
+  conn: FeedConnection;
+  source: "ws" | "rest";
+  /** Last stream message for this token, and last REST refresh (fallback). */
+  lastMsgAt: number | null;
+  restAt: number | null;
+  /** Last REST spot check, and whether one is in flight. */
+  lastCheckAt: number | null;
+  checking: boolean;
+  topAgrees: boolean;
+  /** The last trade price as the exchange writes it (for the hash), null until known. */
+  lastTradePrice: string | null;
+  /** Our own rendering of the book reproduced the exchange's hash at the last opening snapshot. */
+  renderMatches: boolean;
+  /** lastTradePrice is the one the exchange hashes with (a book hash verified with it). Entry hashes are checked while both hold. */
+  ltpConfirmed: boolean;
+  /** A post-trade book whose hash waits for the trade's last_trade_price to be verified. */
+  pendingBook: BookEvent | null;
+  lastHashCheckAt: number;
+  rate: RateMeter;
+  resyncs: number;
+  desyncs: number;
+  /** Key of the last trade print, to drop duplicated frames. */
+  lastTradeKey: string;
+}
+
+export function newTokenRecord(meta: TokenMeta, conn: FeedConnection): TokenRecord {
+  return {
+    meta,
+    conn,
+    source: "ws",
+    lastMsgAt: null,
+    restAt: null,
+    lastCheckAt: null,
+    checking: false,
+    topAgrees: true,
+    lastTradePrice: null,
+    renderMatches: false,
+    ltpConfirmed: false,
+    pendingBook: null,
+    lastHashCheckAt: -Infinity,
+    rate: new RateMeter(),
+    resyncs: 0,
+    desyncs: 0,
+    lastTradeKey: "",
+  };
+}
+
+export const sha1 = (text: string): string => createHash("sha1").update(text).digest("hex");
+
+/** The book's levels in wire form and order (bids ascending, asks descending), rendered the way mm renders prices and sizes. */
+function wireLevels(book: OrderBook): { bids: RawLevel[]; asks: RawLevel[] } {
+  const render = (side: "BUY" | "SELL"): RawLevel[] =>
+    book
+      .depth(side, book.levelCount(side))
+      .reverse()
+      .map((l) => ({ price: formatPrice(l.price), size: formatSize(l.size) }));
+  return { bids: render("BUY"), asks: render("SELL") };
+}
+
+/** The hash of a book frame's own levels with our metadata for its token (null when something is unknown). */
+export function frameHash(rec: TokenRecord, ev: BookEvent, tickSize: number): string | null {
+  const meta = hashMetaFor(ev, { minOrderSize: formatSize(rec.meta.minSize), negRisk: rec.meta.negRisk, tickSize: formatPrice(tickSize), lastTradePrice: rec.lastTradePrice ?? undefined });
+  return meta === null ? null : sha1(bookHashText(ev, meta));
+}
+
+export function hashMetaOf(rec: TokenRecord, tickSize: number): BookHashMeta | null {
+  if (rec.lastTradePrice === null) return null;
+  return { minOrderSize: formatSize(rec.meta.minSize), tickSize: formatPrice(tickSize), negRisk: rec.meta.negRisk, lastTradePrice: rec.lastTradePrice };
+}
+
+/** Polymarket's hash of our own copy of the book at `timestamp` (null when the metadata is not known yet). */
+export function ourBookHash(rec: TokenRecord, book: OrderBook, timestamp: string): string | null {
+  const meta = hashMetaOf(rec, book.tickSize);
+  if (meta === null) return null;
+  const raw = wireLevels(book);
+  return sha1(bookHashText({ market: rec.meta.conditionId, assetId: rec.meta.tokenId, raw: { timestamp, bids: raw.bids, asks: raw.asks } }, meta));
+}
+
+/** Same levels, any order: is the streamed book equal to a REST book? */
+export function sameLevels(book: OrderBook, bids: { price: number; size: number }[], asks: { price: number; size: number }[]): boolean {
+  const cmp = (side: "BUY" | "SELL", levels: { price: number; size: number }[]): boolean => {
+    const live = levels.filter((l) => l.size > 0);
+    if (book.levelCount(side) !== live.length) return false;
+    for (const l of live) if (book.sizeAt(side, l.price) !== l.size) return false;
+    return true;
+  };
+  return cmp("BUY", bids) && cmp("SELL", asks);
+}

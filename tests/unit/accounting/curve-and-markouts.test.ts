@@ -1,0 +1,47 @@
+// Equity curve downsampling, running drawdown, and fill markouts at +5 s / +30 s / +120 s.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { appendEquity, maxDrawdownOf, updateDrawdown, type EquityPoint } from "../../../src/domain/accounting/equity-curve.js";
+import { averageMarkouts, emptyMarkouts, sampleMarkouts, trackFill } from "../../../src/domain/accounting/markouts.js";
+
+describe("equity curve", () => {
+  it("stays within its bound, keeps the first and the newest sample, in time order", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1e9 }), { minLength: 1, maxLength: 600 }), fc.integer({ min: 2, max: 100 }), (values, max) => {
+        let curve: EquityPoint[] = [];
+        values.forEach((equity, ts) => (curve = appendEquity(curve, { ts, equity }, max)));
+        const sorted = curve.every((p, i) => i === 0 || p.ts > curve[i - 1].ts);
+        return curve.length <= max && curve[0].ts === 0 && curve[curve.length - 1].ts === values.length - 1 && sorted;
+      }),
+    );
+  });
+  it("tracks the maximum drawdown incrementally", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1e9 }), { minLength: 1 }), (values) => {
+        let d = { peak: values[0], max: 0 };
+        for (const v of values) d = updateDrawdown(d, v);
+        let brute = 0;
+        for (let i = 0; i < values.length; i++) for (let j = i; j < values.length; j++) brute = Math.max(brute, values[i] - values[j]);
+        return d.max === brute && maxDrawdownOf(values) === brute;
+      }),
+    );
+    expect(maxDrawdownOf([100, 120, 90, 110, 80, 130])).toBe(40);
+  });
+});
+
+describe("markouts", () => {
+  it("samples each horizon once, signed as our gain", () => {
+    let m = emptyMarkouts();
+    m = trackFill(m, { id: "f1", tokenId: "yes", side: "BUY", price: 5000, ts: 0 });
+    m = trackFill(m, { id: "f2", tokenId: "yes", side: "SELL", price: 5100, ts: 0 });
+    m = sampleMarkouts(m, 4_999, () => 4900);
+    expect(averageMarkouts(m)).toEqual({ s5: null, s30: null, s120: null });
+    m = sampleMarkouts(m, 5_000, () => 4900); // BUY: -100, SELL: +200
+    expect(averageMarkouts(m).s5).toBe(50);
+    m = sampleMarkouts(m, 6_000, () => 1); // already sampled at 5 s
+    expect(averageMarkouts(m).s5).toBe(50);
+    m = sampleMarkouts(m, 200_000, () => null); // no midpoint: skipped, not guessed
+    expect(averageMarkouts(m)).toEqual({ s5: 50, s30: null, s120: null });
+    expect(m.pending).toEqual([]);
+  });
+});
