@@ -152,8 +152,13 @@ export function App({ host, clock, marketRef = null, size, refreshMs = UI_REFRES
   });
 
   useInput((input, key) => {
-    const command = commandForKey(input, key, modeOf(stateRef.current));
-    if (command) dispatch({ type: "key", command });
+    // Keys typed faster than a read (or pasted) arrive together: outside the search box each character counts on its own.
+    const mode = modeOf(stateRef.current);
+    const chunks = mode !== "search" && !key.ctrl && !key.meta && Array.from(input).length > 1 ? Array.from(input) : [input];
+    for (const chunk of chunks) {
+      const command = commandForKey(chunk, key, modeOf(stateRef.current));
+      if (command) dispatch({ type: "key", command });
+    }
   });
 
   const elapsed = useElapsedSeconds(clock, state.screen.kind);

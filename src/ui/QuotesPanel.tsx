@@ -5,6 +5,7 @@ import type { EngineSnapshot, OrderSnapshot } from "../engine/snapshot.js";
 import type { MarketInfo } from "../domain/market.js";
 import { fmtAge, fmtPrice, fmtShares } from "./format.js";
 import { fitColumns, headerLine, rowLine, type Column } from "./table.js";
+import { yesTermsOf } from "./ladder.js";
 import { Panel } from "./Panel.js";
 
 export interface QuotesPanelProps {
@@ -32,7 +33,8 @@ function columns(tick: number): Column<OrderSnapshot>[] {
 export function QuotesPanel({ snapshot, market, width, height }: QuotesPanelProps): React.JSX.Element {
   const inner = width - 1;
   const cols = fitColumns(columns(market.tickSize), inner);
-  const orders = snapshot.openOrders.filter((o) => o.market === market.conditionId).sort((a, b) => b.price - a.price);
+  // As on the ladder: highest YES-terms price first, so asks (and NO bids) sit above bids.
+  const orders = snapshot.openOrders.filter((o) => o.market === market.conditionId).sort((a, b) => yesTermsOf(b).price - yesTermsOf(a).price);
   const rows = Math.max(0, height - 2);
   const note = `half-spread ${snapshot.strategy.halfSpreadTicks}t  size ${fmtShares(snapshot.strategy.orderSize)}`;
   return (

@@ -35,7 +35,7 @@ async function mm(...args: string[]): Promise<{ code: number; stdout: string; st
 async function inspectJson(...args: string[]): Promise<InspectReport> {
   const { code, stdout, stderr } = await mm("inspect", ...args, "--json");
   expect(stderr).toBe("");
-  expect(code).toBe(0);
+  expect(code, stderr).toBe(0);
   const lines = stdout.trim().split("\n");
   expect(lines).toHaveLength(1);
   return JSON.parse(lines[0]) as InspectReport;
@@ -115,13 +115,13 @@ describe("mm inspect as a user meets it", { timeout: 300_000 }, () => {
 
   it("exits 2 with a clear message for a missing file or a bad flag", async () => {
     const missing = await mm("inspect", "/nonexistent/session.jsonl", "--json");
-    expect(missing.code).toBe(2);
+    expect(missing.code, missing.stderr).toBe(2);
     expect(missing.stdout).toBe("");
     expect(missing.stderr).toContain("/nonexistent/session.jsonl does not exist");
     const badTick = await mm("inspect", fixturePath("polybotv2/ws_market_frames_2025-12-23.jsonl"), "--tick-size", "cheap");
-    expect(badTick.code).toBe(2);
+    expect(badTick.code, badTick.stderr).toBe(2);
     expect(badTick.stderr).toContain('--tick-size "cheap" is not a tick size');
     const noFile = await mm("inspect");
-    expect(noFile.code).toBe(2);
+    expect(noFile.code, noFile.stderr).toBe(2);
   });
 });

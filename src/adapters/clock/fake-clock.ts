@@ -52,6 +52,11 @@ export class FakeClock implements Clock {
     this.time = Math.max(this.time, to);
   }
 
+  /** When the next timer falls due, or null when none is pending (lets a driver fire timers one at a time). */
+  nextAt(): number | null {
+    return this.nextDue()?.at ?? null;
+  }
+
   /** Number of pending timers (for tests that check nothing leaks). */
   pending(): number {
     return this.timers.size;

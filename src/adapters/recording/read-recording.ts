@@ -4,6 +4,7 @@ import { createInterface } from "node:readline";
 
 export type RecordDir = "recv" | "sent";
 
+/** A WebSocket frame received or sent. */
 export interface RecordingRecord {
   /** ms since the epoch; null for plain frame lines, which carry no time. */
   t: number | null;
@@ -12,12 +13,30 @@ export interface RecordingRecord {
   text: string;
 }
 
+/** mm's first line: the recorded markets' metadata (`markets` is checked by whoever uses it). */
+export interface MetaRecord {
+  t: number;
+  dir: "meta";
+  markets: unknown[];
+}
+
+/** mm's connection marks: the market socket opened, closed with a code, or failed. */
+export type MarkRecord =
+  | { t: number; dir: "open" }
+  | { t: number; dir: "close"; code: number; reason: string }
+  | { t: number; dir: "error"; message: string }
+  /** The recorded session ended here (a replay stops its clock at this time). */
+  | { t: number; dir: "end" };
+
+/** Everything a recording holds, in order: frames plus mm's meta line and connection marks. */
+export type RecordingEntry = RecordingRecord | MetaRecord | MarkRecord;
+
 export interface RecordingStats {
   /** Non-blank lines read. */
   lines: number;
   /** Records produced (received and sent frames). */
   records: number;
-  /** Lines that are not frames: capture notes, open/close/environment records, mm records with another dir. */
+  /** Lines that are not frames: capture notes, open/close/environment records, mm records with another dir (mm's meta/open/close lines are still yielded). */
   skipped: number;
 }
 
@@ -30,9 +49,28 @@ function isDir(v: unknown): v is RecordDir {
   return v === "recv" || v === "sent";
 }
 
+/** mm's meta, open, close, error and end lines; null for anything else. */
+function markOf(t: number, o: Record<string, unknown>): MetaRecord | MarkRecord | null {
+  switch (o.dir) {
+    case "meta":
+      return Array.isArray(o.markets) ? { t, dir: "meta", markets: o.markets } : null;
+    case "open":
+      return { t, dir: "open" };
+    case "close":
+      return typeof o.code === "number" ? { t, dir: "close", code: o.code, reason: typeof o.reason === "string" ? o.reason : "" } : null;
+    case "error":
+      return { t, dir: "error", message: typeof o.message === "string" ? o.message : "" };
+    case "end":
+      return { t, dir: "end" };
+    default:
+      return null;
+  }
+}
+
 /**
  * Turns lines into records. Each line is one of:
- * - mm's format `{"t": ms, "dir": "recv"|"sent", "text": frame}`;
+ * - mm's format `{"t": ms, "dir": "recv"|"sent", "text": frame}`, and its `{"t", "dir": "meta", "markets": [...]}` first line
+ *   and `{"t", "dir": "open"}` / `{"t", "dir": "close", "code", "reason"}` / `{"t", "dir": "error", "message"}` / `{"t", "dir": "end"}` marks;
  * - a capture record `{"t": seconds, "kind": "recv"|"sent"|"note"|..., "text"?: frame}` (non-frame kinds are skipped);
  * - anything else: the line itself is a received frame.
  * A file whose first line is not JSON but opens an object or array (`{`, `[`) is one pretty-printed frame.
@@ -44,7 +82,7 @@ export class RecordingDecoder {
   private documentChars = 0;
 
   /** The records for one line (usually zero or one; more when a buffered document turns out not to be one). */
-  push(rawLine: string): RecordingRecord[] {
+  push(rawLine: string): RecordingEntry[] {
     const line = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
     if (this.document !== null) {
       this.document.push(line);
@@ -72,7 +110,7 @@ export class RecordingDecoder {
   }
 
   /** Call after the last line: emits a buffered pretty-printed document. */
-  end(): RecordingRecord[] {
+  end(): RecordingEntry[] {
     if (this.document === null) return [];
     const text = this.document.join("\n").trimEnd();
     try {
@@ -85,21 +123,26 @@ export class RecordingDecoder {
     return [this.record(null, "recv", text)];
   }
 
-  private flushDocumentAsLines(): RecordingRecord[] {
+  private flushDocumentAsLines(): RecordingEntry[] {
     const lines = this.document ?? [];
     this.document = null;
-    const out: RecordingRecord[] = [this.record(null, "recv", lines[0] ?? "")];
+    const out: RecordingEntry[] = [this.record(null, "recv", lines[0] ?? "")];
     for (let i = 1; i < lines.length; i++) for (const r of this.push(lines[i])) out.push(r);
     return out;
   }
 
-  private decodeValue(value: unknown, line: string): RecordingRecord[] {
+  private decodeValue(value: unknown, line: string): RecordingEntry[] {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return [this.record(null, "recv", line)];
     const o = value as Record<string, unknown>;
     if (typeof o.dir === "string" && typeof o.text === "string" && typeof o.t === "number") {
       if (isDir(o.dir)) return [this.record(o.t, o.dir, o.text)];
       this.stats.skipped++;
       return [];
+    }
+    const mark = typeof o.t === "number" && typeof o.dir === "string" ? markOf(o.t, o) : null;
+    if (mark) {
+      this.stats.skipped++;
+      return [mark];
     }
     if (typeof o.kind === "string") {
       if (isDir(o.kind) && typeof o.text === "string") return [this.record(typeof o.t === "number" ? Math.round(o.t * 1000) : null, o.kind, o.text)];
@@ -115,8 +158,10 @@ export class RecordingDecoder {
   }
 }
 
-/** Records from lines already in memory (tests, small files). */
-export function* readRecordingLines(lines: Iterable<string>, stats?: RecordingStats): Generator<RecordingRecord> {
+const isFrame = (e: RecordingEntry): e is RecordingRecord => e.dir === "recv" || e.dir === "sent";
+
+/** Every entry (frames, meta line, connection marks) from lines already in memory. */
+export function* readRecordingEntryLines(lines: Iterable<string>, stats?: RecordingStats): Generator<RecordingEntry> {
   const decoder = new RecordingDecoder();
   try {
     for (const line of lines) yield* decoder.push(line);
@@ -126,8 +171,13 @@ export function* readRecordingLines(lines: Iterable<string>, stats?: RecordingSt
   }
 }
 
-/** Streams a recording file line by line (files can be large). Rejects with the fs error (e.g. ENOENT) if the file cannot be read. */
-export async function* readRecordingFile(path: string, stats?: RecordingStats): AsyncGenerator<RecordingRecord> {
+/** Records from lines already in memory (tests, small files). */
+export function* readRecordingLines(lines: Iterable<string>, stats?: RecordingStats): Generator<RecordingRecord> {
+  for (const e of readRecordingEntryLines(lines, stats)) if (isFrame(e)) yield e;
+}
+
+/** Streams every entry of a recording file (frames, meta line, connection marks). Rejects with the fs error (e.g. ENOENT) if the file cannot be read. */
+export async function* readRecordingEntries(path: string, stats?: RecordingStats): AsyncGenerator<RecordingEntry> {
   const decoder = new RecordingDecoder();
   const input = createReadStream(path, { encoding: "utf8" });
   const lines = createInterface({ input, crlfDelay: Infinity });
@@ -139,4 +189,9 @@ export async function* readRecordingFile(path: string, stats?: RecordingStats): 
     input.destroy();
     if (stats) Object.assign(stats, decoder.stats);
   }
+}
+
+/** Streams a recording file's frames line by line (files can be large). Rejects with the fs error (e.g. ENOENT) if the file cannot be read. */
+export async function* readRecordingFile(path: string, stats?: RecordingStats): AsyncGenerator<RecordingRecord> {
+  for await (const e of readRecordingEntries(path, stats)) if (isFrame(e)) yield e;
 }

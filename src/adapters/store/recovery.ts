@@ -38,14 +38,13 @@ export async function recover(dataDir: string, startingCash: number): Promise<Re
   const ledger = readLedger(ledgerFileOf(dataDir));
   const saved = await readStateFile(stateFileOf(dataDir), dataDir);
   const warnings = ledger.warning ? [ledger.warning] : [];
-  const base = saved ?? freshState(startingCash);
   const lastLedgerSeq = ledger.entries.at(-1)?.seq ?? 0;
   if (saved && saved.lastSeq > lastLedgerSeq) {
     warnings.push(`state.json is at seq ${saved.lastSeq} but the ledger ends at ${lastLedgerSeq}: the ledger lost lines; trusting state.json`);
   }
-  const rolled = rollForward(saved ? base : freshState(0), ledger);
-  const replayed = rolled.replayed;
-  let result = saved || ledger.entries.length > 0 ? rolled.state : base;
-  if (!saved && result.equityCurve.length === 0) result = { ...result, drawdown: { peak: result.portfolio.startingCash, max: 0 } };
-  return { state: result, ledger, replayed, fresh: !saved && ledger.entries.length === 0, warnings };
+  if (!saved && ledger.entries.length === 0) return { state: freshState(startingCash), ledger, replayed: 0, fresh: true, warnings };
+  // Without state.json the ledger's own account_opened line sets the starting cash.
+  const { state, replayed } = rollForward(saved ?? freshState(0), ledger);
+  const result = saved ? state : { ...state, drawdown: { peak: state.portfolio.startingCash, max: 0 } };
+  return { state: result, ledger, replayed, fresh: false, warnings };
 }

@@ -9,7 +9,17 @@ import type { MarketInfo } from "../../domain/market.js";
 import type { EngineHandle, EngineSnapshot } from "../../engine/snapshot.js";
 import type { Clock } from "../../ports/clock.js";
 import { systemClock } from "../../adapters/clock/system-clock.js";
+import { appendFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { GammaCatalog } from "../../adapters/polymarket/gamma-catalog.js";
+import { DryRunGateway } from "../../adapters/gateway/dry-run/dry-run-gateway.js";
+import { openFileStore } from "../../adapters/store/file-store.js";
+import { createEngine } from "../../engine/engine.js";
+import type { Logger } from "../../ports/logger.js";
+import type { OrderGateway } from "../../ports/order-gateway.js";
+import type { Settings } from "../../domain/settings/schema.js";
+import { loadSettings } from "../config.js";
+import { createMarketFeed } from "../market-data-factory.js";
 import { ClobRest } from "../../adapters/polymarket/clob-rest.js";
 import type { Endpoints } from "../../adapters/polymarket/endpoints.js";
 import { resolveExchange, withEndpointOptions, type EndpointArgs, type ResolvedExchange } from "../endpoint-options.js";
@@ -17,6 +27,8 @@ import { UserError } from "../errors.js";
 
 interface DashboardArgs extends EndpointArgs {
   market?: string;
+  config?: string;
+  set?: string[];
   dataDir: string;
   live: boolean;
   rate: number;
@@ -31,18 +43,13 @@ interface Session {
   stop(): Promise<void>;
 }
 
-/** Keeps the engine's snapshot object when nothing changed, and fills the price history from REST until the engine has its own. */
+/** Puts the market's recent history from REST (/prices-history) in front of the prices the engine has seen itself. */
 function withHistory(handle: EngineHandle, history: () => number[]): EngineHandle {
-  let lastIn: EngineSnapshot | null = null;
-  let lastOut: EngineSnapshot | null = null;
   return {
     snapshot() {
       const snap = handle.snapshot();
-      if (snap === lastIn && lastOut) return lastOut;
-      const extra = history();
-      lastIn = snap;
-      lastOut = extra.length === 0 ? snap : { ...snap, markets: snap.markets.map((m) => (m.priceHistory.length > 0 ? m : { ...m, priceHistory: extra })) };
-      return lastOut;
+      const past = history();
+      return past.length === 0 ? snap : { ...snap, markets: snap.markets.map((m) => ({ ...m, priceHistory: [...past, ...m.priceHistory] })) };
     },
     subscribe: (listener) => handle.subscribe(listener),
     command: (cmd) => handle.command(cmd),
@@ -56,6 +63,7 @@ class CliHost implements DashboardHost {
   constructor(
     private venue: ResolvedExchange,
     private readonly args: DashboardArgs,
+    private readonly settings: Settings,
     private readonly clock: Clock,
   ) {}
 
@@ -82,7 +90,7 @@ class CliHost implements DashboardHost {
       (points) => (history = points.map((p) => p.p).filter((p) => Number.isFinite(p))),
       () => undefined, // the sparkline says "no history yet"; the engine's own prices fill it as trades print
     );
-    this.session = await startSession(market, this.endpoints(), this.args, this.clock);
+    this.session = await startSession(market, this.endpoints(), this.venue.source, this.settings, this.args.dataDir, this.clock);
     return withHistory(this.session.handle, () => history);
   }
 
@@ -120,12 +128,79 @@ function restoreTerminal(): void {
   process.stdout.write("\u001B[?25h");
 }
 
-async function startSession(market: MarketInfo, endpoints: Endpoints, args: DashboardArgs, clock: Clock): Promise<Session> {
-  void market;
-  void endpoints;
-  void args;
-  void clock;
-  throw new Error("the quoting engine is not wired into the dashboard yet");
+/** The TUI owns the screen, so diagnostics go to <data-dir>/mm.log. */
+function fileLogger(dataDir: string): Logger {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, "mm.log");
+  const write = (level: string) => (msg: string, fields?: Record<string, unknown>) =>
+    appendFileSync(path, `${new Date().toISOString()} ${level} ${msg}${fields ? " " + JSON.stringify(fields) : ""}\n`);
+  return { debug: () => undefined, info: write("info"), warn: write("warn"), error: write("error") };
+}
+
+/** Notes when cancels go out after shutdown began, so a forced exit can wait for exactly that. */
+function watchCancels(inner: OrderGateway): { gateway: OrderGateway; stopping(): void; sent(): Promise<void> } {
+  let stopping = false;
+  let markSent: () => void = () => undefined;
+  const sent = new Promise<void>((resolve) => (markSent = resolve));
+  const noted = <T>(p: Promise<T>): Promise<T> => {
+    if (stopping) setImmediate(markSent); // the request has been handed to the transport by the next turn
+    return p;
+  };
+  const gateway: OrderGateway = {
+    kind: inner.kind,
+    place: (orders) => inner.place(orders),
+    cancel: (ids) => noted(inner.cancel(ids)),
+    cancelAll: () => noted(inner.cancelAll()),
+    openOrders: () => inner.openOrders(),
+    onEvent: (listener) => inner.onEvent(listener),
+    close: () => inner.close(),
+  };
+  return {
+    gateway,
+    stopping() {
+      stopping = true;
+      if (inner.openOrders().length === 0) markSent();
+    },
+    sent: () => sent,
+  };
+}
+
+/** Composes feed, dry-run gateway, store and engine for one market (as `mm run` does) and starts it. */
+async function startSession(market: MarketInfo, endpoints: Endpoints, source: string, settings: Settings, dataDir: string, clock: Clock): Promise<Session> {
+  const logger = fileLogger(dataDir);
+  const store = await openFileStore({
+    dataDir,
+    clock,
+    logger,
+    startingCash: Math.round(settings.dryRun.startingBalance * 1_000_000),
+    stateWriteMs: settings.dryRun.stateWriteMs,
+    equityCurvePoints: settings.dryRun.equityCurvePoints,
+  });
+  const feed = createMarketFeed(endpoints, settings.feed, { clock, logger });
+  const dry = new DryRunGateway({
+    clock,
+    books: feed,
+    account: { cash: () => store.state().portfolio.cash, shares: (t) => store.state().portfolio.positions[t]?.shares ?? 0 },
+    settings: settings.dryRun,
+  });
+  feed.onNotice((n) => dry.onNotice(n));
+  const cancels = watchCancels(dry);
+  const engine = createEngine({ markets: [market], settings, marketData: feed, gateway: cancels.gateway, store, clock, logger, source });
+  await engine.start();
+  let stopping: Promise<void> | null = null;
+  return {
+    handle: engine,
+    cancelsSent: () => cancels.sent(),
+    stop() {
+      cancels.stopping();
+      stopping ??= (async () => {
+        await engine.stop();
+        await dry.close();
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
 }
 
 export const dashboardCommand: CommandModule<object, DashboardArgs> = {
@@ -137,14 +212,17 @@ export const dashboardCommand: CommandModule<object, DashboardArgs> = {
       .option("data-dir", { type: "string", default: "./data", describe: "Where state.json and ledger.jsonl live" })
       .option("live", { type: "boolean", default: false, describe: "Trade real money (not available yet; always dry-run)" })
       .option("rate", { type: "number", default: 20, describe: "With --demo: market messages per second" })
-      .option("seed", { type: "number", default: 1, describe: "With --demo: the exchange's seed" }) as unknown as Argv<DashboardArgs>,
+      .option("seed", { type: "number", default: 1, describe: "With --demo: the exchange's seed" })
+      .option("config", { type: "string", describe: "Settings file merged over config/default.json" })
+      .option("set", { type: "string", array: true, describe: "Override one setting: key=value (e.g. strategy.halfSpreadTicks=3)" }) as unknown as Argv<DashboardArgs>,
   handler: async (args) => {
     if (args.live) throw new UserError("--live is not available yet: the dashboard always runs in dry-run. Drop --live.", 2);
     if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError("mm needs an interactive terminal for the dashboard; for scripts use `mm run --headless`.", 2);
     if (process.env.NO_COLOR) chalk.level = 0;
+    const settings = loadSettings({ configFile: args.config, sets: args.set });
     const venue = await resolveExchange(args, { seed: args.seed, rate: args.rate });
     const clock = systemClock();
-    const host = new CliHost(venue, args, clock);
+    const host = new CliHost(venue, args, settings, clock);
     const app = render(React.createElement(App, { host, clock, marketRef: args.market ?? null }), { exitOnCtrlC: false, patchConsole: true, maxFps: 10 });
     const onSignal = () => {
       void host.shutdown().finally(() => app.unmount());

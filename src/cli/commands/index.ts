@@ -9,6 +9,8 @@ import { runCommand } from "./run.js";
 import { reportCommand } from "./report.js";
 import { exportCommand } from "./export.js";
 import { repairCommand } from "./repair.js";
+import { killCommand } from "./kill.js";
+import { resumeCommand } from "./resume.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [dashboardCommand, inspectCommand, keysCommand, doctorCommand, simCommand, runCommand, reportCommand, exportCommand, repairCommand];
+export const commands: CommandModule<any, any>[] = [dashboardCommand, inspectCommand, keysCommand, doctorCommand, simCommand, runCommand, reportCommand, exportCommand, repairCommand, killCommand, resumeCommand];

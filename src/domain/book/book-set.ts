@@ -35,6 +35,11 @@ export function inferTickSize(bids: readonly Level[], asks: readonly Level[]): P
   return 100;
 }
 
+/** Empties a short list in place; `pop()` stays inline where setting `.length = 0` calls into the runtime (measured: ~4x the whole apply). */
+function empty(list: string[]): void {
+  while (list.length !== 0) list.pop();
+}
+
 function pushOnce(list: string[], id: string): void {
   for (let i = 0; i < list.length; i++) if (list[i] === id) return;
   list.push(id);
@@ -79,14 +84,14 @@ export class BookSet {
 
   apply(event: MarketEvent): BookSetReport {
     const r = this.report;
-    r.topChanged.length = 0;
+    empty(r.topChanged);
+    empty(r.mismatched);
+    empty(r.unsynced);
+    empty(r.snapshots);
+    empty(r.newEpochs);
     r.topChecks = 0;
     r.topMismatches = 0;
-    r.mismatched.length = 0;
     r.unsyncedDeltas = 0;
-    r.unsynced.length = 0;
-    r.snapshots.length = 0;
-    r.newEpochs.length = 0;
     switch (event.type) {
       case "book": {
         let book = this.books.get(event.assetId);

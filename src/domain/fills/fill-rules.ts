@@ -39,8 +39,7 @@ function fresh(order: RestingOrder, now: number): { traded: Micro; shrink: Micro
 export function applyPrint(order: RestingOrder, print: Print, now: number): RuleResult {
   const remaining = remainingOf(order);
   if (remaining <= 0 || print.size <= 0) return { order, fill: 0 };
-  const through = order.side === "BUY" ? print.price < order.price : print.price > order.price;
-  if (through) return { order: { ...order, filled: order.size, queueAhead: 0 }, fill: remaining };
+  if (isThrough(order, print)) return { order: { ...order, filled: order.size, queueAhead: 0 }, fill: remaining };
   if (print.price !== order.price || print.takerSide === order.side) return { order, fill: 0 };
   const balance = fresh(order, now);
   const absorbed = Math.min(print.size, balance.shrink);
@@ -58,6 +57,11 @@ export function applyPrint(order: RestingOrder, print: Print, now: number): Rule
     },
     fill,
   };
+}
+
+/** A print strictly beyond our limit (below a bid, above an ask): the market traded through us. */
+export function isThrough(order: Pick<RestingOrder, "side" | "price">, print: Print): boolean {
+  return order.side === "BUY" ? print.price < order.price : print.price > order.price;
 }
 
 /**

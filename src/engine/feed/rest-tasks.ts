@@ -9,13 +9,18 @@ import type { FeedConnection } from "./feed-connection.js";
 import type { MarketFeed } from "./market-feed.js";
 import { sameLevels } from "./token-record.js";
 
-/** Tokens per POST /books call (Polymarket throttles /books at 500 calls per 10 s; one call per batch per poll stays far below). */
+/** Tokens per POST /books call. */
 const BOOKS_BATCH = 100;
+/** Polymarket throttles POST /books at 500 calls per 10 s: stay under 450. */
+const BOOKS_CALLS_PER_10S = 450;
+/** Spot checks in flight at once (GET /book is throttled at 1,500 per 10 s). */
+const MAX_SPOT_CHECKS = 8;
 
 export class RestTasks {
   private readonly fallback = new Set<FeedConnection>();
   private lastPoll = -Infinity;
   private polling = false;
+  private spotChecks = 0;
   private readonly inflight = new Set<Promise<void>>();
 
   constructor(
@@ -45,16 +50,26 @@ export class RestTasks {
   /** Called on the feed's timer: due spot checks and REST polls. */
   tick(): void {
     const now = this.clock.now();
-    if (this.fallback.size > 0 && !this.polling && now - this.lastPoll >= this.settings.restPollMs) {
+    if (this.fallback.size > 0 && !this.polling && now - this.lastPoll >= this.pollGapMs()) {
       this.lastPoll = now;
       this.track(this.poll());
     }
     for (const rec of this.feed.tokens.values()) {
+      if (this.spotChecks >= MAX_SPOT_CHECKS) break;
       if (rec.checking || rec.conn.phase !== "live" || rec.conn.state.tokens.get(rec.meta.tokenId)?.sync !== "synced") continue;
       if (!spotCheckDue(now, rec.lastMsgAt, rec.lastCheckAt, this.settings.quietMs)) continue;
       rec.checking = true;
-      this.track(this.spotCheck(rec.meta.tokenId));
+      this.spotChecks++;
+      this.track(this.spotCheck(rec.meta.tokenId).finally(() => this.spotChecks--));
     }
+  }
+
+  /** The poll period: the setting, stretched so that the /books calls of one poll stay within the rate limit. */
+  private pollGapMs(): number {
+    let tokens = 0;
+    for (const rec of this.feed.tokens.values()) if (this.fallback.has(rec.conn)) tokens++;
+    const calls = Math.ceil(tokens / BOOKS_BATCH);
+    return Math.max(this.settings.restPollMs, Math.ceil((calls * 10_000) / BOOKS_CALLS_PER_10S));
   }
 
   /** Resolves once no REST request is in flight. */

@@ -1,5 +1,5 @@
 // A token's view of its market's YES-terms book (the NO book is the mirror), as wire levels, tops and the Polymarket book hash.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { PRICE_SCALE, formatPrice, formatSize, type Pips } from "../../domain/units.js";
 import type { MarketBook } from "../matching/matching-engine.js";
 import type { PriceLevel } from "../matching/side-book.js";
@@ -15,9 +15,13 @@ function levelsJson(levels: readonly PriceLevel[], mirrored: boolean): string {
   let out = "[";
   for (let i = levels.length - 1; i >= 0; i--) {
     const level = levels[i];
-    const price = mirrored ? PRICE_SCALE - level.price : level.price;
-    if (out.length > 1) out += ",";
-    out += '{"price":"' + formatPrice(price) + '","size":"' + formatSize(level.total) + '"}';
+    let json = mirrored ? level.mirrorJson : level.json;
+    if (json === null) {
+      json = '{"price":"' + formatPrice(mirrored ? PRICE_SCALE - level.price : level.price) + '","size":"' + formatSize(level.total) + '"}';
+      if (mirrored) level.mirrorJson = json;
+      else level.json = json;
+    }
+    out += out.length > 1 ? "," + json : json;
   }
   return out + "]";
 }
@@ -78,5 +82,5 @@ export function canonicalBook(conditionId: string, assetId: string, timestamp: s
 }
 
 export function bookHash(conditionId: string, assetId: string, timestamp: string, sides: WireSides, meta: HashMeta): string {
-  return createHash("sha1").update(canonicalBook(conditionId, assetId, timestamp, sides, meta)).digest("hex");
+  return hash("sha1", canonicalBook(conditionId, assetId, timestamp, sides, meta), "hex");
 }

@@ -15,6 +15,9 @@ export interface PriceLevel {
   price: Pips;
   queue: Resting[];
   total: Micro;
+  /** Wire JSON of this level as is and mirrored (1 - p), cached until the total changes (the market channel serialises books often). */
+  json: string | null;
+  mirrorJson: string | null;
 }
 
 export class SideBook {
@@ -41,7 +44,7 @@ export class SideBook {
   add(resting: Resting): Micro {
     let level = this.byPrice.get(resting.yesPrice);
     if (!level) {
-      level = { price: resting.yesPrice, queue: [], total: 0 };
+      level = { price: resting.yesPrice, queue: [], total: 0, json: null, mirrorJson: null };
       this.byPrice.set(level.price, level);
       let i = this.levels.length;
       while (i > 0 && this.better(level.price, this.levels[i - 1].price)) i--;
@@ -49,6 +52,7 @@ export class SideBook {
     }
     level.queue.push(resting);
     level.total += resting.remaining;
+    level.json = level.mirrorJson = null;
     return level.total;
   }
 
@@ -58,6 +62,7 @@ export class SideBook {
     if (!level) return 0;
     resting.remaining -= size;
     level.total -= size;
+    level.json = level.mirrorJson = null;
     if (resting.remaining <= 0) {
       const i = level.queue.indexOf(resting);
       if (i >= 0) level.queue.splice(i, 1);

@@ -113,6 +113,15 @@ describe("DryRunGateway", () => {
     ]);
     expect(gw.openOrders()[0]).toMatchObject({ filled: 15 * S, queueAhead: 0 });
     expect(events.at(-1)?.type).toBe("acknowledged");
+    // The book still shows the asks we took: they must not fill the remainder a second time.
+    notice(delta("yes", "BUY", 5200, 90, true));
+    notice(trade("yes", 5500, 5, "BUY"));
+    expect(fills()).toHaveLength(2);
+    // Once the book stops crossing us, a new ask at our price fills the rest.
+    notice(delta("yes", "SELL", 5500, 0, true));
+    notice(delta("yes", "SELL", 5600, 0, true));
+    notice(delta("yes", "SELL", 5600, 4, true));
+    expect(fills().at(-1)).toMatchObject({ price: 5600, size: 15 * S, liquidity: "maker" });
   });
 
   it("FOK that cannot fill in full is rejected; FAK cancels its remainder", async () => {

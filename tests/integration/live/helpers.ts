@@ -1,7 +1,7 @@
 // Shared pieces of the live-path integration tests: an embedded exchange, a wallet, a live gateway over it, a taker.
 import { Wallet } from "ethers";
 import { ClobClient, Side, OrderType } from "@polymarket/clob-client-v2";
-import { startExchange, type Exchange } from "../../../src/sim/exchange.js";
+import { startExchange, type Exchange, type ExchangeOptions } from "../../../src/sim/exchange.js";
 import type { SimMarket } from "../../../src/sim/markets/sim-market.js";
 import type { MarketInfo } from "../../../src/domain/market.js";
 import type { Logger } from "../../../src/ports/logger.js";
@@ -47,8 +47,8 @@ export interface LiveRig {
 
 export const FAST_TIMING = { pingMs: 1000, pongTimeoutMs: 1000, backoffBaseMs: 50, backoffMaxMs: 500 };
 
-export async function liveRig(overrides: Partial<LiveSettings> = {}, timing = FAST_TIMING): Promise<LiveRig> {
-  const ex = await startExchange({ port: 0, seed: 11, markets: 2, autoFlow: false });
+export async function liveRig(overrides: Partial<LiveSettings> = {}, timing = FAST_TIMING, exchange: ExchangeOptions = {}): Promise<LiveRig> {
+  const ex = await startExchange({ port: 0, seed: 11, markets: 2, autoFlow: false, ...exchange });
   const wallet = Wallet.createRandom() as unknown as Wallet;
   const log = captureLogger();
   const market = marketInfo(ex.markets()[0]);

@@ -51,7 +51,8 @@ describe("engine quoting loop", () => {
     h.md.setBook("111", "222", [[4990, 100]], [[5050, 100]], 10);
     await h.run(200);
     const prices = h.engine.snapshot().openOrders.map((o) => o.price);
-    expect(prices).toEqual([4990, 10_000 - 5040]);
+    expect(prices).toEqual([5000, 10_000 - 5040]); // mid 0.502 +- 2 ticks of 0.001
+    expect(prices.some((p) => p % 100 !== 0)).toBe(true);
     for (const o of h.engine.snapshot().openOrders) expect(o.status).toBe("live");
     expect(h.events.some((e) => e.type === "order" && e.action === "rejected")).toBe(false);
   });

@@ -57,7 +57,7 @@ describe("MatchingEngine", () => {
     const { e, updates } = engine();
     e.place(order({ tokenId: META.noTokenId, side: "BUY", price: 4000, owner: "no-buyer" }));
     expect(updates.at(-1)?.changes).toEqual([{ side: "SELL", price: 6000, size: 10 * S }]);
-    const taker = e.place(order({ side: "BUY", price: 6000, size: 4 * S, owner: "yes-buyer", type: "FAK" }));
+    const taker = e.place(order({ side: "BUY", price: 6000, size: 6 * S, owner: "yes-buyer", type: "FAK" }));
     if (!taker.ok) throw new Error(taker.message);
     const [m] = taker.matches;
     // A YES buyer meeting a NO buyer is a mint: each pays their own price, 0.60 + 0.40 = $1.

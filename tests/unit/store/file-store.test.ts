@@ -77,6 +77,19 @@ describe("file store", () => {
     expect(r.state.portfolio).toEqual(replayLedger(parseLedger(ledgerText()).entries).portfolio);
   });
 
+  it("rebuilds from the ledger alone when state.json is missing", async () => {
+    const store = await open();
+    store.recordGatewayEvent({ type: "fill", fill: fill(1), ts: 0 });
+    await store.close();
+    rmSync(join(dir, "state.json"));
+    const r = await recover(dir, 1);
+    expect(r.fresh).toBe(false);
+    expect(r.replayed).toBe(2);
+    expect(r.state.portfolio.startingCash).toBe(10_000 * USD);
+    expect(r.state.portfolio.cash).toBe(10_000 * USD - 5_300_000);
+    expect(r.state.drawdown).toEqual({ peak: 10_000 * USD, max: 0 });
+  });
+
   it("ignores a truncated last ledger line with a warning and appends on a clean line", async () => {
     const store = await open();
     store.recordGatewayEvent({ type: "fill", fill: fill(1), ts: 0 });

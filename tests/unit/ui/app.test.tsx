@@ -64,6 +64,13 @@ describe("App: market picker", () => {
     expect(frame()).toContain("1 of 3 markets");
   });
 
+  it("counts each of several keys that arrive in one read", async () => {
+    const { frame, type } = setup();
+    await settle();
+    await type("ss");
+    expect(frame()).toContain("sort: tightest spread");
+  });
+
   it("cycles the sort and the filter", async () => {
     const { frame, type } = setup();
     await settle();

@@ -98,6 +98,8 @@ describe("QuotesPanel", () => {
     expect(out).toContain("half-spread 2t  size 10");
     expect(out).toMatch(/YES BUY\s+0\.52\s+10\s+140\s+12s\s+yes/);
     expect(out).toMatch(/NO\s+BUY\s+0\.46\s+10\s+\?\s+3s\s+no/);
+    // Sorted as on the ladder: the NO bid at 0.46 is a YES ask at 0.54, above our YES bid at 0.52.
+    expect(out.indexOf("NO  BUY")).toBeLessThan(out.indexOf("YES BUY"));
   });
 
   it("drops optional columns when narrow, and says when there are no quotes", () => {

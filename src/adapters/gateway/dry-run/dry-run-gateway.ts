@@ -7,7 +7,7 @@ import type { Micro, Pips } from "../../../domain/units.js";
 import type { DryRunSettings } from "../../../domain/settings/dry-run.js";
 import type { TrackedOrder } from "../../../domain/ledger/ledger-state.js";
 import type { QueueModel } from "../../../domain/fills/queue-model.js";
-import { applyCross, applyDepth, applyPrint, wouldCross, type Print } from "../../../domain/fills/fill-rules.js";
+import { applyCross, applyDepth, applyPrint, isThrough, wouldCross, type Print } from "../../../domain/fills/fill-rules.js";
 import { joinQueue, opposite, remainingOf, type RestingOrder } from "../../../domain/fills/resting-order.js";
 import { walkBook } from "../../../domain/fills/taker-walk.js";
 import { reservedCash, reservedShares } from "../../../domain/accounting/reservations.js";
@@ -24,9 +24,16 @@ interface Entry {
   /** A restored order waits for its token's book to take its place at the back of the queue. */
   unjoined: boolean;
   cancelling: boolean;
+  /**
+   * False after a taker walk left a remainder resting: the visible book still shows the liquidity we took (our walk
+   * cannot remove it), so crossing and trade-through fills wait until the book stops crossing our price once.
+   */
+  crossArmed: boolean;
   request: Pick<OrderRequest, "type" | "postOnly"> & { feeBps: number };
   timers: TimerHandle[];
   fills: number;
+  /** Fill ids are `${fillPrefix}${n}`; restored orders get a per-run prefix so ids never repeat across restarts. */
+  fillPrefix: string;
 }
 
 export interface DryRunGatewayOptions {
@@ -62,7 +69,7 @@ export class DryRunGateway implements OrderGateway {
       const base = joinQueue({ ...o }, o.queueAhead ?? 0, now);
       const order: RestingOrder = { ...base, createdAt: o.createdAt };
       const feeBps = markets.find((m) => m.conditionId === o.market)?.takerFeeBps ?? 0;
-      this.entries.set(o.id, { order, status: "live", unjoined: o.queueAhead === null, cancelling: false, request: { type: "GTC", postOnly: true, feeBps }, timers: [], fills: 0 });
+      this.entries.set(o.id, { order, status: "live", unjoined: o.queueAhead === null, cancelling: false, crossArmed: true, request: { type: "GTC", postOnly: true, feeBps }, timers: [], fills: 0, fillPrefix: `${o.id}-r${now.toString(36)}-f` });
     }
   }
 
@@ -148,7 +155,7 @@ export class DryRunGateway implements OrderGateway {
     const now = this.opts.clock.now();
     const id = `dry-${now.toString(36)}-${(++this.seq).toString(36)}`;
     const order = joinQueue({ id, clientId: req.clientId, market: req.market.conditionId, tokenId: req.tokenId, outcome: req.outcome, side: req.side, price: req.price, size: req.size }, 0, now);
-    const entry: Entry = { order, status: "pending", unjoined: false, cancelling: false, request: { type: req.type, postOnly: req.postOnly, feeBps: req.market.takerFeeBps }, timers: [], fills: 0 };
+    const entry: Entry = { order, status: "pending", unjoined: false, cancelling: false, crossArmed: true, request: { type: req.type, postOnly: req.postOnly, feeBps: req.market.takerFeeBps }, timers: [], fills: 0, fillPrefix: `${id}-f` };
     this.entries.set(id, entry);
     this.emit({ type: "placed", clientId: req.clientId, ts: now });
     entry.timers.push(this.opts.clock.setTimeout(() => this.arrive(id), this.opts.settings.entryLatencyMs));
@@ -182,6 +189,7 @@ export class DryRunGateway implements OrderGateway {
         entry.order = { ...entry.order, filled: entry.order.filled + f.size };
         this.emitFill(entry, f.price, f.size, f.fee, "taker");
       }
+      entry.crossArmed = false;
     }
     if (remainingOf(entry.order) <= 0) return this.drop(id, null);
     if (request.type === "FOK" || request.type === "FAK") {
@@ -199,7 +207,7 @@ export class DryRunGateway implements OrderGateway {
     for (const entry of [...this.entries.values()]) {
       if (entry.status !== "live") continue;
       const seen = entry.order.tokenId === tokenId ? print : entry.order.tokenId === pair ? mirrored : null;
-      if (!seen) continue;
+      if (!seen || (!entry.crossArmed && isThrough(entry.order, seen))) continue;
       const r = applyPrint(entry.order, seen, now);
       this.settle(entry, r.order, r.fill);
     }
@@ -225,6 +233,10 @@ export class DryRunGateway implements OrderGateway {
   private cross(entry: Entry): void {
     const book = this.opts.books.book(entry.order.tokenId);
     if (!book || !this.entries.has(entry.order.id)) return;
+    if (!entry.crossArmed) {
+      entry.crossArmed = !wouldCross(entry.order.side, entry.order.price, book.bestBid(), book.bestAsk());
+      return;
+    }
     const r = applyCross(entry.order, book.bestBid(), book.bestAsk());
     this.settle(entry, r.order, r.fill);
   }
@@ -239,7 +251,7 @@ export class DryRunGateway implements OrderGateway {
   private emitFill(entry: Entry, price: Pips, size: Micro, fee: number, liquidity: "maker" | "taker"): void {
     const ts = this.opts.clock.now();
     const o = entry.order;
-    const fill: Fill = { id: `${o.id}-f${++entry.fills}`, orderId: o.id, market: o.market, tokenId: o.tokenId, outcome: o.outcome, side: o.side, price, size, fee, liquidity, ts, status: "CONFIRMED" };
+    const fill: Fill = { id: `${entry.fillPrefix}${++entry.fills}`, orderId: o.id, market: o.market, tokenId: o.tokenId, outcome: o.outcome, side: o.side, price, size, fee, liquidity, ts, status: "CONFIRMED" };
     this.emit({ type: "fill", fill, ts });
   }
 

@@ -1,0 +1,144 @@
+// The real binary trading live against the embedded exchange: quotes, fills through the user channel, kill, SIGTERM, SIGSTOP (dead-man's switch), and no secret anywhere.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { Wallet } from "ethers";
+import { startExchange, type Exchange } from "../../../src/sim/exchange.js";
+import { deriveApiCreds } from "../../../src/adapters/gateway/live/clob-client.js";
+import { parseCredentials } from "../../../src/adapters/secrets/credentials.js";
+import { taker, takerBuy, until } from "./helpers.js";
+
+const BIN = join(import.meta.dirname, "../../../bin/mm.js");
+
+interface Run {
+  child: ChildProcess;
+  lines: Record<string, unknown>[];
+  stderr: string[];
+  exited: Promise<number | null>;
+  dataDir: string;
+}
+
+let ex: Exchange;
+/** The market furthest from its end date (one near it only reduces). */
+const quoted = () => [...ex.markets()].sort((a, b) => Date.parse(b.endDate) - Date.parse(a.endDate))[0];
+let wallet: Wallet;
+let apiKey: string;
+let secret: string;
+let passphrase: string;
+const outputs: string[] = [];
+
+beforeAll(async () => {
+  ex = await startExchange({ port: 0, seed: 4, markets: 3, rate: 40, trading: { heartbeatTimeoutMs: 4000, minedDelayMs: 100, confirmedDelayMs: 100 } });
+  wallet = Wallet.createRandom() as unknown as Wallet;
+  const api = await deriveApiCreds({ host: ex.urls.clob, chainId: 137, credentials: parseCredentials({ PRIVATE_KEY: wallet.privateKey }) });
+  ({ key: apiKey, secret, passphrase } = api);
+});
+
+afterAll(async () => {
+  await ex?.close();
+});
+
+function run(extra: string[] = []): Run {
+  const dataDir = mkdtempSync(join(tmpdir(), "mm-live-"));
+  const args = [BIN, "run", "--headless", "--live", "--yes", "--gamma-url", ex.urls.gamma, "--clob-url", ex.urls.clob, "--ws-url", ex.urls.ws, "--market", quoted().slug, "--data-dir", dataDir, "--status-ms", "300", ...extra];
+  const child = spawn(process.execPath, args, { cwd: dataDir, env: { ...process.env, PRIVATE_KEY: wallet.privateKey, CLOB_API_KEY: apiKey, CLOB_SECRET: secret, CLOB_PASSPHRASE: passphrase }, stdio: ["ignore", "pipe", "pipe"] });
+  const lines: Record<string, unknown>[] = [];
+  const stderr: string[] = [];
+  createInterface({ input: child.stdout! }).on("line", (l) => {
+    outputs.push(l);
+    try {
+      lines.push(JSON.parse(l));
+    } catch {
+      lines.push({ type: "non-json", text: l });
+    }
+  });
+  createInterface({ input: child.stderr! }).on("line", (l) => {
+    outputs.push(l);
+    stderr.push(l);
+  });
+  const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+  return { child, lines, stderr, exited, dataDir };
+}
+
+const open = () => ex.engine.openOrders(apiKey).length;
+const acked = (r: Run) => r.lines.filter((l) => l.type === "order" && l.action === "acknowledged");
+
+async function quoting(r: Run): Promise<void> {
+  try {
+    await until(() => acked(r).length >= 2 && open() >= 2, "live quotes", 20_000);
+  } catch (err) {
+    throw new Error(`${(err as Error).message}; stderr: ${r.stderr.slice(-3).join(" | ")}; stdout: ${JSON.stringify(r.lines.slice(-3)).slice(0, 600)}`);
+  }
+}
+
+describe("mm run --live on the embedded exchange", () => {
+  it("refuses --live without --yes in headless mode", async () => {
+    const plain = spawn(process.execPath, [BIN, "run", "--headless", "--live", "--market", "x"], { stdio: ["ignore", "pipe", "pipe"] });
+    let err = "";
+    plain.stderr!.on("data", (d) => (err += d));
+    const code = await new Promise<number | null>((res) => plain.on("exit", res));
+    expect(code).toBe(2);
+    expect(err).toMatch(/--live --yes/);
+  });
+
+  it("quotes, gets a fill through the user channel, and cancels everything on SIGTERM", async () => {
+    const r = run();
+    await quoting(r);
+    expect(r.stderr.join("\n")).toMatch(/LIVE trading/);
+    // Sweep the bid side: a BUY of NO at 1 - (our lowest YES bid) crosses every YES bid at or above it.
+    const bids = acked(r).filter((l) => l.outcome === "YES" && l.side === "BUY").map((l) => Number(l.price));
+    const lowest = Math.min(...bids);
+    if (Number.isFinite(lowest)) await takerBuy(await taker(ex), quoted().meta.noTokenId, Math.round((1 - lowest) * 100) / 100, 2000);
+    else await takerBuy(await taker(ex), quoted().meta.yesTokenId, Math.max(...acked(r).map((l) => 1 - Number(l.price))), 2000);
+    await until(() => r.lines.some((l) => l.type === "fill"), "a fill line", 10_000);
+    r.child.kill("SIGTERM");
+    expect(await r.exited).toBe(0);
+    const exit = r.lines.find((l) => l.type === "exit");
+    expect(exit).toMatchObject({ openOrders: 0 });
+    expect(open()).toBe(0);
+  });
+
+  it("mm kill halts it and leaves 0 open orders on the exchange", async () => {
+    const r = run();
+    await quoting(r);
+    const kill = spawn(process.execPath, [BIN, "kill", "--data-dir", r.dataDir], { stdio: "ignore" });
+    await new Promise((res) => kill.on("exit", res));
+    await until(() => r.lines.some((l) => l.type === "risk" && l.state === "HALTED"), "HALTED", 5000);
+    await until(() => open() === 0, "0 open orders after the kill", 5000);
+    r.child.kill("SIGTERM");
+    expect(await r.exited).toBe(0);
+    expect(open()).toBe(0);
+  });
+
+  it("when mm is frozen (SIGSTOP), the exchange's heartbeat switch cancels its orders", async () => {
+    const r = run();
+    await quoting(r);
+    r.child.kill("SIGSTOP");
+    try {
+      await until(() => open() === 0, "the dead-man's switch", 12_000);
+    } finally {
+      r.child.kill("SIGKILL");
+      await r.exited;
+    }
+    expect(open()).toBe(0);
+  });
+
+  it("no run printed or stored the private key or the API secret", () => {
+    const stored: string[] = [];
+    for (const dir of readdirSync(tmpdir()).filter((d) => d.startsWith("mm-live-"))) {
+      for (const f of readdirSync(join(tmpdir(), dir))) {
+        try {
+          stored.push(readFileSync(join(tmpdir(), dir, f), "utf8"));
+        } catch {
+          // a directory or a vanished file
+        }
+      }
+    }
+    const text = outputs.join("\n") + stored.join("\n");
+    expect(outputs.length).toBeGreaterThan(10);
+    for (const s of [wallet.privateKey, wallet.privateKey.slice(2), secret, passphrase]) expect(text).not.toContain(s);
+  });
+});
