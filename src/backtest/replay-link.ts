@@ -16,7 +16,12 @@ export class ReplayLink {
   dropped = 0;
   private readonly sockets = new Set<Socket>();
 
-  constructor(private up: boolean) {}
+  private up: boolean;
+
+  /** `marked`: the recording has connection marks (sockets open only at its open marks). */
+  constructor(private readonly marked: boolean) {
+    this.up = !marked;
+  }
 
   readonly transport: TransportFactory = (_url, handlers): Transport => {
     const socket: Socket = { handlers, state: "connecting" };
@@ -27,6 +32,8 @@ export class ReplayLink {
       close: () => {
         socket.state = "closed";
         this.sockets.delete(socket);
+        // Live, the next socket opened when the recording says it did.
+        if (this.marked) this.up = false;
       },
     };
   };

@@ -44,7 +44,7 @@ export async function runBacktest(o: BacktestOptions): Promise<BacktestResult> {
   const scan = await scanRecording(o.path, o.defaults);
   const start = scan.start ?? 0;
   const clock = new FakeClock(start);
-  const link = new ReplayLink(!scan.marks);
+  const link = new ReplayLink(scan.marks);
   const logger = o.logger ?? quiet;
   const session = createSession({ markets: scan.markets, settings: o.settings, clock, url: "replay", transport: link.transport, rest: noRest, logger, source: `replay:${o.path}` });
   const { engine, feed, gateway, store } = session;

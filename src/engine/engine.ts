@@ -1,11 +1,7 @@
 // The engine: feed notices and fills -> quoting -> reconcile -> risk checks -> gateway, under a latched kill switch.
 import type { MarketInfo } from "../domain/market.js";
 import { mirror } from "../domain/units.js";
-import { computeQuotes } from "../domain/quoting/quote.js";
 import { quoteParamsFrom, type QuoteParams } from "../domain/quoting/params.js";
-import { reconcile } from "../domain/orders/reconcile.js";
-import { checkOrder } from "../domain/risk/pre-trade.js";
-import { addResting } from "../domain/risk/exposure.js";
 import { riskLimitsFrom } from "../domain/risk/limits.js";
 import { value } from "../domain/accounting/valuation.js";
 import type { Settings } from "../domain/settings/schema.js";
@@ -20,7 +16,8 @@ import { guardGateway } from "./guarded-gateway.js";
 import { OrderManager } from "./order-manager.js";
 import { RiskManager } from "./risk-manager.js";
 import { MarketRun } from "./market-run.js";
-import { exposureOf, inventoryOf, marksOf } from "./inventory.js";
+import { Requoter } from "./requoter.js";
+import { marksOf } from "./inventory.js";
 import { buildSnapshot, EventJournal } from "./snapshot-builder.js";
 
 export interface EngineDeps {
@@ -65,6 +62,7 @@ class QuotingEngine implements Engine {
   private readonly gateway: OrderGateway;
   private readonly orders: OrderManager;
   private readonly risk: RiskManager;
+  private readonly requoter: Requoter;
   private params: QuoteParams;
   private paused = false;
   private started = false;
@@ -105,6 +103,19 @@ class QuotingEngine implements Engine {
       settings: settings.orders,
       emit: (e) => this.emit(e),
       onError: () => this.risk.recordError(),
+    });
+    this.requoter = new Requoter({
+      clock,
+      logger: deps.logger,
+      marketData: deps.marketData,
+      store,
+      orders: this.orders,
+      risk: this.risk,
+      limits: riskLimitsFrom(settings.risk),
+      ordersSettings: settings.orders,
+      params: () => this.params,
+      paused: () => this.paused,
+      stopped: () => this.stopped,
     });
   }
 
@@ -196,7 +207,7 @@ class QuotingEngine implements Engine {
         this.requestAll();
         return { ok: true, message: "quoting resumed" };
       case "adjust_spread": {
-        const h = Math.max(1, Math.min(100, this.params.halfSpreadTicks + cmd.deltaTicks));
+        const h = Math.max(0.5, Math.min(100, this.params.halfSpreadTicks + cmd.deltaTicks));
         this.params = { ...this.params, halfSpreadTicks: h };
         this.requestAll();
         return { ok: true, message: `half-spread ${h} ticks` };
@@ -275,93 +286,12 @@ class QuotingEngine implements Engine {
     for (const run of this.runs) this.request(run);
   }
 
-  /** Why a market must have no quotes now, or null. Pulling is never throttled. */
   private pullReason(run: MarketRun): string | null {
-    if (this.stopped) return "stopped";
-    if (this.risk.stateFor(run.id) === "HALTED") return this.risk.halted() ? `halted: ${this.risk.reason ?? ""}` : "market resolved or closed";
-    if (this.paused) return "paused";
-    for (const t of run.tokens()) {
-      const q = this.deps.marketData.quotable(t);
-      if (!q.ok) return `feed: ${q.reason ?? "not quotable"}`;
-    }
-    return null;
+    return this.requoter.pullReason(run);
   }
 
   private request(run: MarketRun): void {
-    if (this.stopped) return;
-    const pull = this.pullReason(run);
-    if (pull !== null) {
-      run.status = pull;
-      void this.orders.cancelMarket(run.id);
-      return;
-    }
-    if (run.timer) return;
-    run.timer = this.deps.clock.setTimeout(() => {
-      run.timer = null;
-      void this.requote(run);
-    }, run.throttle.waitMs(this.deps.clock.now()));
-  }
-
-  private async requote(run: MarketRun): Promise<void> {
-    if (run.busy) {
-      run.again = true;
-      return;
-    }
-    run.busy = true;
-    try {
-      await this.requoteOnce(run);
-    } catch (err) {
-      this.deps.logger.error(`requote of ${run.info.slug} failed: ${(err as Error).message}`);
-    } finally {
-      run.busy = false;
-    }
-    if (run.again) {
-      run.again = false;
-      this.request(run);
-    }
-  }
-
-  private async requoteOnce(run: MarketRun): Promise<void> {
-    const pull = this.pullReason(run);
-    if (pull !== null) {
-      run.status = pull;
-      await this.orders.cancelMarket(run.id);
-      return;
-    }
-    const { clock, marketData, store } = this.deps;
-    const now = clock.now();
-    const yes = marketData.book(run.info.yesTokenId);
-    if (!yes) return;
-    const state = this.risk.stateFor(run.id);
-    const portfolio = store.state().portfolio;
-    const result = computeQuotes({
-      market: run.info,
-      yes,
-      no: marketData.book(run.info.noTokenId),
-      inventory: inventoryOf(portfolio, run.info),
-      params: this.params,
-      mode: state === "REDUCING" ? "reduce" : "normal",
-      now,
-    });
-    run.fair = result.fair;
-    run.status = result.reason;
-    const plan = reconcile(result.orders, this.orders.tracker.forMarket(run.id), this.deps.settings.orders, now);
-    if (plan.cancel.length === 0 && plan.place.length === 0) return;
-    run.throttle.mark(now);
-    const exposure = exposureOf(portfolio, run.info, this.orders.tracker.all());
-    const limits = riskLimitsFrom(this.deps.settings.risk);
-    const held = (tokenId: string): number => store.state().portfolio.positions[tokenId]?.shares ?? 0;
-    const retryAt = await this.orders.execute(run.info, plan, held, (d) => {
-      const denial = checkOrder(d, { state: this.risk.stateFor(run.id), exposure, fairYes: result.fair, limits });
-      if (denial === null) addResting(exposure, d);
-      return denial;
-    });
-    if (retryAt !== null && !run.timer && !this.stopped) {
-      run.timer = clock.setTimeout(() => {
-        run.timer = null;
-        void this.requote(run);
-      }, Math.max(0, retryAt - clock.now()));
-    }
+    this.requoter.request(run);
   }
 
   /** Periodic: risk limits, market gates, marks and equity, and books that went stale without a notice. */

@@ -20,7 +20,11 @@ export function activityLines(snapshot: EngineSnapshot, limit: number): Activity
     colour: f.side === "BUY" ? "green" : "red",
     text: `fill ${f.side} ${fmtShares(f.size)} ${f.outcome} @ ${formatPrice(f.price)} ${f.liquidity}${f.fee !== 0 ? ` fee ${fmtUsd(f.fee)}` : ""}`,
   }));
-  const events: ActivityLine[] = snapshot.events.map((e) => ({ ts: e.ts, colour: levelColour(e.level), text: e.text }));
+  // The engine may also journal each fill as an event line: show it once, as the fill.
+  const fillTimes = new Set(snapshot.fills.map((f) => f.ts));
+  const events: ActivityLine[] = snapshot.events
+    .filter((e) => !(e.text.startsWith("fill ") && fillTimes.has(e.ts)))
+    .map((e) => ({ ts: e.ts, colour: levelColour(e.level), text: e.text }));
   return [...fills, ...events].sort((a, b) => b.ts - a.ts).slice(0, limit);
 }
 

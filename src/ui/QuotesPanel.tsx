@@ -36,7 +36,7 @@ export function QuotesPanel({ snapshot, market, width, height }: QuotesPanelProp
   // As on the ladder: highest YES-terms price first, so asks (and NO bids) sit above bids.
   const orders = snapshot.openOrders.filter((o) => o.market === market.conditionId).sort((a, b) => yesTermsOf(b).price - yesTermsOf(a).price);
   const rows = Math.max(0, height - 2);
-  const note = `half-spread ${snapshot.strategy.halfSpreadTicks}t  size ${fmtShares(snapshot.strategy.orderSize)}`;
+  const note = `±${snapshot.strategy.halfSpreadTicks}t × ${fmtShares(snapshot.strategy.orderSize)}`;
   return (
     <Panel title={`Our quotes (${orders.length})`} note={note} width={width} height={height}>
       <Text color="gray" wrap="truncate">

@@ -13,6 +13,8 @@ import { appendFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { GammaCatalog } from "../../adapters/polymarket/gamma-catalog.js";
 import { DryRunGateway } from "../../adapters/gateway/dry-run/dry-run-gateway.js";
+import { openLiveGateway } from "../../adapters/gateway/live/open-live-gateway.js";
+import { confirmLive } from "../../adapters/gateway/live/confirm-live.js";
 import { openFileStore } from "../../adapters/store/file-store.js";
 import { createEngine } from "../../engine/engine.js";
 import type { Logger } from "../../ports/logger.js";
@@ -31,6 +33,8 @@ interface DashboardArgs extends EndpointArgs {
   set?: string[];
   dataDir: string;
   live: boolean;
+  /** The market the user confirmed for live trading (set after the typed confirmation). */
+  liveSlug?: string;
   rate: number;
   seed: number;
 }
@@ -90,7 +94,8 @@ class CliHost implements DashboardHost {
       (points) => (history = points.map((p) => p.p).filter((p) => Number.isFinite(p))),
       () => undefined, // the sparkline says "no history yet"; the engine's own prices fill it as trades print
     );
-    this.session = await startSession(market, this.endpoints(), this.venue.source, this.settings, this.args.dataDir, this.clock);
+    if (this.args.live && market.slug !== this.args.liveSlug) throw new UserError(`live trading was confirmed for ${this.args.liveSlug} only; restart mm --live --market ${market.slug} to trade this one`);
+    this.session = await startSession(market, this.endpoints(), this.venue.source, this.settings, this.args.dataDir, this.clock, this.args.live);
     return withHistory(this.session.handle, () => history);
   }
 
@@ -166,7 +171,7 @@ function watchCancels(inner: OrderGateway): { gateway: OrderGateway; stopping():
 }
 
 /** Composes feed, dry-run gateway, store and engine for one market (as `mm run` does) and starts it. */
-async function startSession(market: MarketInfo, endpoints: Endpoints, source: string, settings: Settings, dataDir: string, clock: Clock): Promise<Session> {
+async function startSession(market: MarketInfo, endpoints: Endpoints, source: string, settings: Settings, dataDir: string, clock: Clock, liveMode = false): Promise<Session> {
   const logger = fileLogger(dataDir);
   const store = await openFileStore({
     dataDir,
@@ -177,14 +182,15 @@ async function startSession(market: MarketInfo, endpoints: Endpoints, source: st
     equityCurvePoints: settings.dryRun.equityCurvePoints,
   });
   const feed = createMarketFeed(endpoints, settings.feed, { clock, logger });
-  const dry = new DryRunGateway({
+  const live = liveMode ? await openLiveGateway({ endpoints, settings, markets: [market], clock, logger }) : null;
+  const dry = live ? null : new DryRunGateway({
     clock,
     books: feed,
     account: { cash: () => store.state().portfolio.cash, shares: (t) => store.state().portfolio.positions[t]?.shares ?? 0 },
     settings: settings.dryRun,
   });
-  feed.onNotice((n) => dry.onNotice(n));
-  const cancels = watchCancels(dry);
+  if (dry) feed.onNotice((n) => dry.onNotice(n));
+  const cancels = watchCancels(live ?? dry!);
   const engine = createEngine({ markets: [market], settings, marketData: feed, gateway: cancels.gateway, store, clock, logger, source });
   await engine.start();
   let stopping: Promise<void> | null = null;
@@ -195,7 +201,7 @@ async function startSession(market: MarketInfo, endpoints: Endpoints, source: st
       cancels.stopping();
       stopping ??= (async () => {
         await engine.stop();
-        await dry.close();
+        await (live ?? dry!).close();
         await store.close();
       })();
       return stopping;
@@ -210,18 +216,27 @@ export const dashboardCommand: CommandModule<object, DashboardArgs> = {
     withEndpointOptions(y)
       .option("market", { type: "string", describe: "Skip the picker: a market slug, condition id or token id" })
       .option("data-dir", { type: "string", default: "./data", describe: "Where state.json and ledger.jsonl live" })
-      .option("live", { type: "boolean", default: false, describe: "Trade real money (not available yet; always dry-run)" })
+      .option("live", { type: "boolean", default: false, describe: "Trade real money through the official client (needs --market; you confirm by typing its short name)" })
       .option("rate", { type: "number", default: 20, describe: "With --demo: market messages per second" })
       .option("seed", { type: "number", default: 1, describe: "With --demo: the exchange's seed" })
       .option("config", { type: "string", describe: "Settings file merged over config/default.json" })
       .option("set", { type: "string", array: true, describe: "Override one setting: key=value (e.g. strategy.halfSpreadTicks=3)" }) as unknown as Argv<DashboardArgs>,
   handler: async (args) => {
-    if (args.live) throw new UserError("--live is not available yet: the dashboard always runs in dry-run. Drop --live.", 2);
+    if (args.live && !args.market) throw new UserError("--live needs --market SLUG: before trading real money you confirm by typing that market's short name.", 2);
     if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError("mm needs an interactive terminal for the dashboard; for scripts use `mm run --headless`.", 2);
     if (process.env.NO_COLOR) chalk.level = 0;
     const settings = loadSettings({ configFile: args.config, sets: args.set });
     const venue = await resolveExchange(args, { seed: args.seed, rate: args.rate });
     const clock = systemClock();
+    if (args.live) {
+      const market = await new GammaCatalog(venue.endpoints.gamma).resolve(args.market!);
+      const ok = await confirmLive(market, { clob: venue.endpoints.clob, maxNotionalUsd: settings.live.maxNotionalUsd, input: process.stdin, output: process.stdout });
+      if (!ok) {
+        await venue.close();
+        throw new UserError("Not confirmed: nothing was traded.", 1);
+      }
+      args.liveSlug = market.slug;
+    }
     const host = new CliHost(venue, args, settings, clock);
     const app = render(React.createElement(App, { host, clock, marketRef: args.market ?? null }), { exitOnCtrlC: false, patchConsole: true, maxFps: 10 });
     const onSignal = () => {

@@ -11,6 +11,8 @@ import { exportCommand } from "./export.js";
 import { repairCommand } from "./repair.js";
 import { killCommand } from "./kill.js";
 import { resumeCommand } from "./resume.js";
+import { backtestCommand } from "./backtest.js";
+import { recordCommand } from "./record.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [dashboardCommand, inspectCommand, keysCommand, doctorCommand, simCommand, runCommand, reportCommand, exportCommand, repairCommand, killCommand, resumeCommand];
+export const commands: CommandModule<any, any>[] = [dashboardCommand, inspectCommand, keysCommand, doctorCommand, simCommand, runCommand, reportCommand, exportCommand, repairCommand, killCommand, resumeCommand, recordCommand, backtestCommand];

@@ -68,6 +68,7 @@ export const inspectCommand: CommandModule<object, InspectArgs> = {
     try {
       result = await inspectFile(args.file, meta);
     } catch (err) {
+      if (err instanceof Error && err.message.startsWith("the recording's meta line")) throw new UserError(`${args.file}: ${err.message}`, 2);
       if (typeof (err as NodeJS.ErrnoException).code !== "string") throw err;
       throw new UserError(`could not read ${args.file}: ${(err as Error).message}`, 2);
     }

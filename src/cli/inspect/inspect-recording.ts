@@ -1,7 +1,8 @@
 // Replays a recording's received frames through the parser and the books and counts what it holds (the logic behind `mm inspect`).
 import { bookHash } from "../../adapters/polymarket/book-hash.js";
 import { parseFrame } from "../../adapters/polymarket/parse/parse-frame.js";
-import { readRecordingFile, type RecordingRecord, type RecordingStats, emptyStats } from "../../adapters/recording/read-recording.js";
+import { readRecordingEntries, type RecordingRecord, type RecordingStats, emptyStats } from "../../adapters/recording/read-recording.js";
+import { parseMetaMarket } from "../../adapters/recording/recording-meta.js";
 import { hashMetaFor, type BookHashMeta } from "../../domain/book/book-hash.js";
 import { BookSet } from "../../domain/book/book-set.js";
 import type { FeedEvent, MarketEvent, RejectionReason } from "../../domain/events.js";
@@ -37,10 +38,22 @@ export class RecordingInspector {
   private topMismatches = 0;
   private hashChecks = 0;
   private hashMismatches = 0;
+  /** Per token, from the recording's meta line (the flags win over it). */
+  private readonly tokenMeta = new Map<string, Partial<BookHashMeta>>();
   readonly details: InspectDetails = { rejections: {}, firstRejection: null, recording: emptyStats() };
 
   /** `hashMeta`: the book-hash metadata a frame does not carry (a frame's own tick_size/last_trade_price win). */
   constructor(private readonly hashMeta: Partial<BookHashMeta>) {}
+
+  /** The markets of mm's meta line: each token's min order size, neg-risk and tick size for the book hash. */
+  addMeta(markets: readonly unknown[]): void {
+    markets.forEach((raw, i) => {
+      const m = parseMetaMarket(raw, i);
+      const meta: Partial<BookHashMeta> = { minOrderSize: m.minSize, negRisk: m.negRisk, tickSize: m.tickSize };
+      this.tokenMeta.set(m.yesTokenId, meta);
+      this.tokenMeta.set(m.noTokenId, meta);
+    });
+  }
 
   add(record: RecordingRecord): void {
     if (record.dir !== "recv") return;
@@ -90,7 +103,8 @@ export class RecordingInspector {
         break;
       case "book": {
         this.tokens.add(event.assetId);
-        const meta = hashMetaFor(event, this.hashMeta);
+        const known = this.tokenMeta.get(event.assetId);
+        const meta = hashMetaFor(event, known ? { ...known, ...this.hashMeta } : this.hashMeta);
         if (meta !== null) {
           this.hashChecks++;
           if (bookHash(event, meta) !== event.hash) this.hashMismatches++;
@@ -139,7 +153,10 @@ export class RecordingInspector {
 export async function inspectFile(path: string, hashMeta: Partial<BookHashMeta>): Promise<{ report: InspectReport; details: InspectDetails }> {
   const inspector = new RecordingInspector(hashMeta);
   const stats = emptyStats();
-  for await (const record of readRecordingFile(path, stats)) inspector.add(record);
+  for await (const entry of readRecordingEntries(path, stats)) {
+    if (entry.dir === "meta") inspector.addMeta(entry.markets);
+    else if (entry.dir === "recv" || entry.dir === "sent") inspector.add(entry);
+  }
   inspector.details.recording = stats;
   return { report: inspector.report(), details: inspector.details };
 }

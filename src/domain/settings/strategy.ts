@@ -4,8 +4,8 @@ import { z } from "zod";
 export const strategySettingsSchema = z.object({
   /** Which fair value the quotes centre on. */
   fairValue: z.enum(["midpoint", "microprice", "size_adjusted"]),
-  /** Distance from the reservation price to each side's first level, in ticks. */
-  halfSpreadTicks: z.number().int().min(1).max(100),
+  /** Distance from the reservation price to each side's first level, in ticks (0.5 steps: 0.5 quotes at the touch of a one-tick market). */
+  halfSpreadTicks: z.number().min(0.5).max(100).multipleOf(0.5),
   /** target: quote at the half-spread; join: never ahead of the best price; improve: one tick ahead of it when the spread allows. */
   placement: z.enum(["target", "join", "improve"]),
   levels: z.number().int().min(1).max(5),

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { recover } from "../../../src/adapters/store/recovery.js";
+import { fromLedgerText } from "./ledger-check.js";
 
 const WRITER = fileURLToPath(new URL("./crash-writer.mjs", import.meta.url));
 
@@ -21,35 +22,6 @@ function runAndKill(dir: string, seed: number, ms: number): Promise<void> {
     });
     child.on("exit", (code, signal) => (signal === "SIGKILL" ? resolve() : reject(new Error(`writer exited ${code}: ${stderr}`))));
   });
-}
-
-/** Cash and shares computed straight from the ledger's text, independently of the replay code. */
-function fromLedgerText(text: string): { cash: bigint; shares: Record<string, bigint> } {
-  const micro = (s: string, decimals: number): bigint => {
-    const [i, f = ""] = s.replace("-", "").split(".");
-    const v = BigInt(i + f.padEnd(decimals, "0"));
-    return s.startsWith("-") ? -v : v;
-  };
-  let cash = 0n;
-  const shares: Record<string, bigint> = {};
-  for (const line of text.split("\n")) {
-    if (!line.trim()) continue;
-    let e: Record<string, string>;
-    try {
-      e = JSON.parse(line);
-    } catch {
-      continue; // a torn last line
-    }
-    if (e.type === "account_opened") cash = micro(e.cash, 6);
-    if (e.type !== "fill") continue;
-    const size = micro(e.size, 6);
-    const value = micro(e.price, 4) * size;
-    // value is in 1e-10 dollars; round half away from zero to micro-dollars like the account does
-    const valueMicro = (value + 5000n) / 10_000n;
-    cash += (e.side === "BUY" ? -valueMicro : valueMicro) - micro(e.fee, 6);
-    shares[e.token] = (shares[e.token] ?? 0n) + (e.side === "BUY" ? size : -size);
-  }
-  return { cash, shares };
 }
 
 describe("crash recovery", () => {

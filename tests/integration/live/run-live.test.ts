@@ -10,6 +10,7 @@ import { startExchange, type Exchange } from "../../../src/sim/exchange.js";
 import { deriveApiCreds } from "../../../src/adapters/gateway/live/clob-client.js";
 import { parseCredentials } from "../../../src/adapters/secrets/credentials.js";
 import { taker, takerBuy, until } from "./helpers.js";
+import { runCommand } from "../../../src/cli/commands/run.js";
 
 const BIN = join(import.meta.dirname, "../../../bin/mm.js");
 
@@ -76,12 +77,8 @@ async function quoting(r: Run): Promise<void> {
 
 describe("mm run --live on the embedded exchange", () => {
   it("refuses --live without --yes in headless mode", async () => {
-    const plain = spawn(process.execPath, [BIN, "run", "--headless", "--live", "--market", "x"], { stdio: ["ignore", "pipe", "pipe"] });
-    let err = "";
-    plain.stderr!.on("data", (d) => (err += d));
-    const code = await new Promise<number | null>((res) => plain.on("exit", res));
-    expect(code).toBe(2);
-    expect(err).toMatch(/--live --yes/);
+    const handler = runCommand.handler as (args: unknown) => Promise<void>;
+    await expect(handler({ headless: true, live: true, yes: false, market: ["x"], statusMs: 1000 })).rejects.toThrow(/--live --yes/);
   });
 
   it("quotes, gets a fill through the user channel, and cancels everything on SIGTERM", async () => {

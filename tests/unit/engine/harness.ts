@@ -30,7 +30,7 @@ export function harness(sets: string[] = [], store?: MemoryStore): Harness {
   const clock = new FakeClock(T0);
   const md = new FakeMarketData(clock);
   const st = store ?? new MemoryStore(10_000_000_000, clock);
-  const settings = loadSettings({ sets: ["strategy.placement=target", "strategy.levels=1", "strategy.skewRiskFactor=0", "strategy.fairValue=midpoint", ...sets] });
+  const settings = loadSettings({ sets: ["strategy.placement=target", "strategy.levels=1", "strategy.skewRiskFactor=0", "strategy.fairValue=midpoint", "strategy.halfSpreadTicks=2", ...sets] });
   const dry = new DryRunGateway({
     clock,
     books: md,

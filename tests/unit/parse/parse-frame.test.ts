@@ -1,8 +1,10 @@
 // parseFrame on the shapes no capture holds (text frames, legacy price_change, lifecycle events) and on every kind of bad input.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseFrame } from "../../../src/adapters/polymarket/parse/parse-frame.js";
 import { parseRounded } from "../../../src/adapters/polymarket/parse/fields.js";
 import type { PriceChangeEvent, RejectionReason } from "../../../src/domain/events.js";
+import { formatFixed } from "../../../src/domain/units.js";
 
 const change = (over: Record<string, unknown> = {}) => ({ asset_id: "A", price: "0.5", size: "10", side: "BUY", hash: "h", best_bid: "0.5", best_ask: "0.51", ...over });
 const priceChange = (entries: unknown[]) => JSON.stringify({ market: "0xm", price_changes: entries, timestamp: "1700000000000", event_type: "price_change" });
@@ -115,5 +117,16 @@ describe("parseRounded (user channel only)", () => {
     expect(parseRounded("16.2307685", 6)).toBe(16_230_769);
     expect(parseRounded("0.8700x", 4)).toBeNull();
     expect(parseRounded("-0.5", 4)).toBeNull();
+  });
+  it("is exact on the unit and rounds extra digits half up (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.constantFrom(4, 6), fc.stringMatching(/^[0-9]{1,12}$/), (units, decimals, extra) => {
+        const exact = formatFixed(units, decimals);
+        expect(parseRounded(exact, decimals)).toBe(units);
+        const [whole, frac = ""] = exact.split(".");
+        const text = `${whole}.${frac.padEnd(decimals, "0")}${extra}`;
+        expect(parseRounded(text, decimals)).toBe(units + (extra.charCodeAt(0) >= 53 ? 1 : 0));
+      }),
+    );
   });
 });

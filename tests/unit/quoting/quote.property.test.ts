@@ -23,7 +23,7 @@ const scenario = fc
     avgNo: fc.integer({ min: 1, max: 9999 }),
     p: fc.record({
       fairValue: fc.constantFrom("midpoint", "microprice", "size_adjusted"),
-      halfSpreadTicks: fc.integer({ min: 1, max: 20 }),
+      halfSpreadTicks: fc.integer({ min: 1, max: 40 }).map((h) => h / 2),
       placement: fc.constantFrom("target", "join", "improve"),
       levels: fc.integer({ min: 1, max: 5 }),
       levelSpacingTicks: fc.integer({ min: 1, max: 5 }),

@@ -95,7 +95,7 @@ describe("QuotesPanel", () => {
   it("lists our orders with outcome, side, price, size, queue, age and reward scoring", () => {
     const out = renderToString(<QuotesPanel snapshot={snap} market={info} width={80} height={6} />, { columns: 80 });
     expect(out).toContain("Our quotes (2)");
-    expect(out).toContain("half-spread 2t  size 10");
+    expect(out).toContain("±2t × 10");
     expect(out).toMatch(/YES BUY\s+0\.52\s+10\s+140\s+12s\s+yes/);
     expect(out).toMatch(/NO\s+BUY\s+0\.46\s+10\s+\?\s+3s\s+no/);
     // Sorted as on the ladder: the NO bid at 0.46 is a YES ask at 0.54, above our YES bid at 0.52.
@@ -149,6 +149,13 @@ describe("ActivityPanel", () => {
     const out = lines(renderToString(<ActivityPanel snapshot={snap} width={60} height={5} />, { columns: 60 }));
     expect(out[1]).toContain("12:31:00 feed reconnected");
     expect(out[2]).toContain("12:30:00 fill BUY 5 YES @ 0.51 maker");
+  });
+
+  it("shows a fill once when the engine also journals it as an event", () => {
+    const f = snap.fills[0];
+    const s = snapshot(info, { events: [{ ts: f.ts, level: "info", text: "fill BUY 5 YES @ 0.51 (maker)" }, ...snap.events] });
+    const out = renderToString(<ActivityPanel snapshot={s} width={60} height={6} />, { columns: 60 });
+    expect(out.match(/fill BUY 5 YES/g)).toHaveLength(1);
   });
 });
 

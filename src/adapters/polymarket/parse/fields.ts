@@ -5,6 +5,9 @@ import { PRICE_SCALE, parsePrice, parseSize, type Micro, type Pips } from "../..
 
 export type Obj = Record<string, unknown>;
 
+// Validators take the field's value and its name (for the message), not (object, key): callers read fields by
+// constant name (`o.asset_id`), which keeps each property load monomorphic; a shared `o[key]` goes megamorphic.
+
 /**
  * A field that failed validation; caught by parseFrame and turned into a Rejection (it never escapes the parser).
  * Deliberately not an Error: capturing a stack costs ~10 us, and a feed flooded with bad frames must stay cheap.
@@ -25,36 +28,33 @@ const show = (v: unknown): string => {
   return text.length > 40 ? text.slice(0, 40) + "..." : text;
 };
 
-export function reqString(o: Obj, key: string): string {
-  const v = o[key];
+export function reqString(v: unknown, key: string): string {
   if (typeof v === "string") return v;
   if (v === undefined) throw new FieldError("missing_field", `missing "${key}"`);
   throw new FieldError("bad_field", `"${key}" is ${show(v)}, expected a string`);
 }
 
 /** A non-empty identifier (token id, condition id, order id). */
-export function reqId(o: Obj, key: string): string {
-  const v = reqString(o, key);
+export function reqId(value: unknown, key: string): string {
+  const v = reqString(value, key);
   if (v.length === 0) throw new FieldError("bad_field", `"${key}" is empty`);
   return v;
 }
 
-export function optString(o: Obj, key: string): string | null {
-  const v = o[key];
+export function optString(v: unknown, key: string): string | null {
   if (v === undefined || v === null) return null;
   if (typeof v === "string") return v;
   throw new FieldError("bad_field", `"${key}" is ${show(v)}, expected a string`);
 }
 
-export function reqArray(o: Obj, key: string): unknown[] {
-  const v = o[key];
+export function reqArray(v: unknown, key: string): unknown[] {
   if (Array.isArray(v)) return v;
   if (v === undefined) throw new FieldError("missing_field", `missing "${key}"`);
   throw new FieldError("bad_field", `"${key}" is ${show(v)}, expected an array`);
 }
 
-export function reqStringArray(o: Obj, key: string): string[] {
-  const a = reqArray(o, key);
+export function reqStringArray(v: unknown, key: string): string[] {
+  const a = reqArray(v, key);
   for (let i = 0; i < a.length; i++) {
     if (typeof a[i] !== "string") throw new FieldError("bad_field", `"${key}"[${i}] is ${show(a[i])}, expected a string`);
   }
@@ -62,16 +62,16 @@ export function reqStringArray(o: Obj, key: string): string[] {
 }
 
 /** A price strictly inside (0, 1), exactly on the pip grid (book levels, market trades). */
-export function reqPrice(o: Obj, key: string): Pips {
-  const text = reqString(o, key);
+export function reqPrice(v: unknown, key: string): Pips {
+  const text = reqString(v, key);
   const p = parsePrice(text);
   if (p === null || p <= 0 || p >= PRICE_SCALE) throw new FieldError("bad_price", `"${key}" is ${show(text)}, expected a decimal strictly between 0 and 1 with at most 4 decimals`);
   return p;
 }
 
 /** A size >= 0, exact to the micro-share. */
-export function reqSize(o: Obj, key: string): Micro {
-  const text = reqString(o, key);
+export function reqSize(v: unknown, key: string): Micro {
+  const text = reqString(v, key);
   const s = parseSize(text);
   if (s === null) throw new FieldError("bad_size", `"${key}" is ${show(text)}, expected a non-negative decimal with at most 6 decimals`);
   return s;
@@ -98,24 +98,24 @@ export function parseRounded(text: string, decimals: number): number | null {
 }
 
 /** A user-channel price, rounded to the pip, strictly inside (0, 1). */
-export function reqUserPrice(o: Obj, key: string): Pips {
-  const text = reqString(o, key);
+export function reqUserPrice(v: unknown, key: string): Pips {
+  const text = reqString(v, key);
   const p = parseRounded(text, 4);
   if (p === null || p <= 0 || p >= PRICE_SCALE) throw new FieldError("bad_price", `"${key}" is ${show(text)}, expected a decimal strictly between 0 and 1`);
   return p;
 }
 
 /** A user-channel size, rounded to the micro-share, >= 0. */
-export function reqUserSize(o: Obj, key: string): Micro {
-  const text = reqString(o, key);
+export function reqUserSize(v: unknown, key: string): Micro {
+  const text = reqString(v, key);
   const s = parseRounded(text, 6);
   if (s === null) throw new FieldError("bad_size", `"${key}" is ${show(text)}, expected a non-negative decimal`);
   return s;
 }
 
 /** A tick size: a price strictly inside (0, 1). */
-export function reqTick(o: Obj, key: string): Pips {
-  const text = reqString(o, key);
+export function reqTick(v: unknown, key: string): Pips {
+  const text = reqString(v, key);
   const p = parsePrice(text);
   if (p === null || p <= 0 || p >= PRICE_SCALE) throw new FieldError("bad_price", `"${key}" is ${show(text)}, expected a tick size such as "0.01"`);
   return p;
@@ -125,8 +125,7 @@ export function reqTick(o: Obj, key: string): Pips {
  * A feed's best bid/ask: undefined when the field is absent, null for an empty side
  * ("", "0" or "1": the exchange reports an empty side with a bound), else the price.
  */
-export function optTop(o: Obj, key: string): Pips | null | undefined {
-  const v = o[key];
+export function optTop(v: unknown, key: string): Pips | null | undefined {
   if (v === undefined) return undefined;
   if (v === null || v === "") return null;
   if (typeof v !== "string") throw new FieldError("bad_field", `"${key}" is ${show(v)}, expected a string`);
@@ -135,21 +134,18 @@ export function optTop(o: Obj, key: string): Pips | null | undefined {
   return p === 0 || p === PRICE_SCALE ? null : p;
 }
 
-export function reqSide(o: Obj, key: string): Side {
-  const v = o[key];
+export function reqSide(v: unknown, key: string): Side {
   if (v === "BUY" || v === "SELL") return v;
   if (v === undefined) throw new FieldError("missing_field", `missing "${key}"`);
   throw new FieldError("bad_field", `"${key}" is ${show(v)}, expected "BUY" or "SELL"`);
 }
 
-export function optSide(o: Obj, key: string): Side | null {
-  const v = o[key];
-  return v === undefined || v === null ? null : reqSide(o, key);
+export function optSide(v: unknown, key: string): Side | null {
+  return v === undefined || v === null ? null : reqSide(v, key);
 }
 
 /** A non-negative integer sent as a decimal string (or, leniently, a JSON integer): timestamps, fee bps. */
-export function reqUint(o: Obj, key: string): number {
-  const v = o[key];
+export function reqUint(v: unknown, key: string): number {
   if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) return v;
   if (typeof v === "string" && v.length > 0 && v.length <= 16) {
     let n = 0;
@@ -164,7 +160,6 @@ export function reqUint(o: Obj, key: string): number {
   throw new FieldError("bad_field", `"${key}" is ${show(v)}, expected a non-negative integer`);
 }
 
-export function optUint(o: Obj, key: string, fallback: number): number {
-  const v = o[key];
-  return v === undefined || v === null || v === "" ? fallback : reqUint(o, key);
+export function optUint(v: unknown, key: string, fallback: number): number {
+  return v === undefined || v === null || v === "" ? fallback : reqUint(v, key);
 }

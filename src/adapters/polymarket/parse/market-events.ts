@@ -18,14 +18,14 @@ export function within(err: unknown, where: string): never {
   throw err;
 }
 
-function parseLevels(o: Obj, key: "bids" | "asks"): { levels: Level[]; raw: RawLevel[] } {
-  const items = reqArray(o, key);
+function parseLevels(value: unknown, key: "bids" | "asks"): { levels: Level[]; raw: RawLevel[] } {
+  const items = reqArray(value, key);
   const levels: Level[] = new Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (!isObject(item)) throw new FieldError("bad_field", `${key}[${i}] is not an object`);
     try {
-      levels[i] = { price: reqPrice(item, "price"), size: reqSize(item, "size") };
+      levels[i] = { price: reqPrice(item.price, "price"), size: reqSize(item.size, "size") };
     } catch (err) {
       within(err, `${key}[${i}].`);
     }
@@ -35,15 +35,14 @@ function parseLevels(o: Obj, key: "bids" | "asks"): { levels: Level[]; raw: RawL
 }
 
 /** The timestamp exactly as sent (the book hash needs the text) and its value in ms. */
-function rawTimestamp(o: Obj): { text: string; ms: number } {
-  const ms = reqUint(o, "timestamp");
-  const v = o.timestamp;
+function rawTimestamp(v: unknown): { text: string; ms: number } {
+  const ms = reqUint(v, "timestamp");
   return { text: typeof v === "string" ? v : String(v), ms };
 }
 
 /** An optional price field that may also be "0" (never traded): the text is kept for the hash. */
-function optPriceText(o: Obj, key: string): { text: string | null; pips: Pips | null } {
-  const text = optString(o, key);
+function optPriceText(value: unknown, key: string): { text: string | null; pips: Pips | null } {
+  const text = optString(value, key);
   if (text === null || text === "") return { text, pips: null };
   const pips = parsePrice(text);
   if (pips === null || pips > PRICE_SCALE) throw new FieldError("bad_price", `"${key}" is "${text}", expected a decimal between 0 and 1`);
@@ -51,15 +50,15 @@ function optPriceText(o: Obj, key: string): { text: string | null; pips: Pips | 
 }
 
 export function parseBook(o: Obj): BookEvent {
-  const market = reqId(o, "market");
-  const assetId = reqId(o, "asset_id");
-  const ts = rawTimestamp(o);
-  const hash = reqString(o, "hash");
-  const bids = parseLevels(o, "bids");
-  const asks = parseLevels(o, "asks");
-  const tickText = optString(o, "tick_size");
-  const tickSize = tickText === null ? null : reqTick(o, "tick_size");
-  const ltp = optPriceText(o, "last_trade_price");
+  const market = reqId(o.market, "market");
+  const assetId = reqId(o.asset_id, "asset_id");
+  const ts = rawTimestamp(o.timestamp);
+  const hash = reqString(o.hash, "hash");
+  const bids = parseLevels(o.bids, "bids");
+  const asks = parseLevels(o.asks, "asks");
+  const tickText = optString(o.tick_size, "tick_size");
+  const tickSize = tickText === null ? null : reqTick(o.tick_size, "tick_size");
+  const ltp = optPriceText(o.last_trade_price, "last_trade_price");
   return {
     type: "book",
     market,
@@ -74,36 +73,38 @@ export function parseBook(o: Obj): BookEvent {
   };
 }
 
-function parseChange(item: unknown, where: string, assetId: string | null, hash: string | null): PriceChangeEntry {
-  if (!isObject(item)) throw new FieldError("bad_field", `${where} is not an object`);
+/** One entry; `assetId`/`hash` are given for the legacy format (they sit on the frame there). The location text is built only on failure. */
+function parseChange(item: unknown, i: number, assetId: string | null, hash: string | null): PriceChangeEntry {
+  const where = assetId === null ? "price_changes" : "changes";
+  if (!isObject(item)) throw new FieldError("bad_field", `${where}[${i}] is not an object`);
   try {
     return {
-      assetId: assetId ?? reqId(item, "asset_id"),
-      price: reqPrice(item, "price"),
-      size: reqSize(item, "size"),
-      side: reqSide(item, "side"),
-      hash: assetId === null ? optString(item, "hash") : hash,
-      bestBid: optTop(item, "best_bid"),
-      bestAsk: optTop(item, "best_ask"),
+      assetId: assetId ?? reqId(item.asset_id, "asset_id"),
+      price: reqPrice(item.price, "price"),
+      size: reqSize(item.size, "size"),
+      side: reqSide(item.side, "side"),
+      hash: assetId === null ? optString(item.hash, "hash") : hash,
+      bestBid: optTop(item.best_bid, "best_bid"),
+      bestAsk: optTop(item.best_ask, "best_ask"),
     };
   } catch (err) {
-    return within(err, where + ".");
+    return within(err, `${where}[${i}].`);
   }
 }
 
 /** Current format: `price_changes[{asset_id, price, size, side, hash, best_bid, best_ask}]`; legacy (pre-2025-09-15): top-level `asset_id`, `hash` and `changes[{price, side, size}]`. */
 export function parsePriceChange(o: Obj): PriceChangeEvent {
-  const market = reqId(o, "market");
-  const timestamp = reqUint(o, "timestamp");
+  const market = reqId(o.market, "market");
+  const timestamp = reqUint(o.timestamp, "timestamp");
   const legacy = o.price_changes === undefined && o.changes !== undefined;
-  const items = reqArray(o, legacy ? "changes" : "price_changes");
+  const items = legacy ? reqArray(o.changes, "changes") : reqArray(o.price_changes, "price_changes");
   const changes: PriceChangeEntry[] = new Array(items.length);
   if (legacy) {
-    const assetId = reqId(o, "asset_id");
-    const hash = optString(o, "hash");
-    for (let i = 0; i < items.length; i++) changes[i] = parseChange(items[i], `changes[${i}]`, assetId, hash);
+    const assetId = reqId(o.asset_id, "asset_id");
+    const hash = optString(o.hash, "hash");
+    for (let i = 0; i < items.length; i++) changes[i] = parseChange(items[i], i, assetId, hash);
   } else {
-    for (let i = 0; i < items.length; i++) changes[i] = parseChange(items[i], `price_changes[${i}]`, null, null);
+    for (let i = 0; i < items.length; i++) changes[i] = parseChange(items[i], i, null, null);
   }
   return { type: "price_change", market, timestamp, legacy, changes };
 }
@@ -111,37 +112,37 @@ export function parsePriceChange(o: Obj): PriceChangeEvent {
 export function parseLastTradePrice(o: Obj): LastTradePriceEvent {
   return {
     type: "last_trade_price",
-    market: reqId(o, "market"),
-    assetId: reqId(o, "asset_id"),
-    price: reqPrice(o, "price"),
-    size: reqSize(o, "size"),
-    side: reqSide(o, "side"),
-    feeRateBps: optUint(o, "fee_rate_bps", 0),
-    timestamp: reqUint(o, "timestamp"),
-    transactionHash: optString(o, "transaction_hash"),
+    market: reqId(o.market, "market"),
+    assetId: reqId(o.asset_id, "asset_id"),
+    price: reqPrice(o.price, "price"),
+    size: reqSize(o.size, "size"),
+    side: reqSide(o.side, "side"),
+    feeRateBps: optUint(o.fee_rate_bps, "fee_rate_bps", 0),
+    timestamp: reqUint(o.timestamp, "timestamp"),
+    transactionHash: optString(o.transaction_hash, "transaction_hash"),
   };
 }
 
 export function parseTickSizeChange(o: Obj): TickSizeChangeEvent {
   return {
     type: "tick_size_change",
-    market: reqId(o, "market"),
-    assetId: reqId(o, "asset_id"),
-    oldTickSize: reqTick(o, "old_tick_size"),
-    newTickSize: reqTick(o, "new_tick_size"),
-    timestamp: reqUint(o, "timestamp"),
+    market: reqId(o.market, "market"),
+    assetId: reqId(o.asset_id, "asset_id"),
+    oldTickSize: reqTick(o.old_tick_size, "old_tick_size"),
+    newTickSize: reqTick(o.new_tick_size, "new_tick_size"),
+    timestamp: reqUint(o.timestamp, "timestamp"),
   };
 }
 
 export function parseBestBidAsk(o: Obj): BestBidAskEvent {
-  const bestBid = optTop(o, "best_bid");
-  const bestAsk = optTop(o, "best_ask");
+  const bestBid = optTop(o.best_bid, "best_bid");
+  const bestAsk = optTop(o.best_ask, "best_ask");
   if (bestBid === undefined) throw new FieldError("missing_field", `missing "best_bid"`);
   if (bestAsk === undefined) throw new FieldError("missing_field", `missing "best_ask"`);
-  const spreadText = optString(o, "spread");
+  const spreadText = optString(o.spread, "spread");
   const spread = spreadText === null || spreadText === "" ? null : parsePrice(spreadText);
   if (spreadText !== null && spreadText !== "" && (spread === null || spread > PRICE_SCALE)) {
     throw new FieldError("bad_price", `"spread" is "${spreadText}", expected a decimal between 0 and 1`);
   }
-  return { type: "best_bid_ask", market: reqId(o, "market"), assetId: reqId(o, "asset_id"), bestBid, bestAsk, spread, timestamp: reqUint(o, "timestamp") };
+  return { type: "best_bid_ask", market: reqId(o.market, "market"), assetId: reqId(o.asset_id, "asset_id"), bestBid, bestAsk, spread, timestamp: reqUint(o.timestamp, "timestamp") };
 }

@@ -28,7 +28,7 @@ function traderSide(o: Obj): "MAKER" | "TAKER" {
 function associateTrades(o: Obj): string[] {
   const v = o.associate_trades;
   if (v === undefined || v === null) return [];
-  const a = reqArray(o, "associate_trades");
+  const a = reqArray(o.associate_trades, "associate_trades");
   for (let i = 0; i < a.length; i++) {
     if (typeof a[i] !== "string") throw new FieldError("bad_field", `"associate_trades"[${i}] is not a string`);
   }
@@ -38,37 +38,37 @@ function associateTrades(o: Obj): string[] {
 export function parseOrder(o: Obj): UserOrderEvent {
   return {
     type: "order",
-    id: reqId(o, "id"),
-    market: reqId(o, "market"),
-    assetId: reqId(o, "asset_id"),
-    side: reqSide(o, "side"),
-    price: reqUserPrice(o, "price"),
-    originalSize: reqUserSize(o, "original_size"),
-    sizeMatched: reqUserSize(o, "size_matched"),
+    id: reqId(o.id, "id"),
+    market: reqId(o.market, "market"),
+    assetId: reqId(o.asset_id, "asset_id"),
+    side: reqSide(o.side, "side"),
+    price: reqUserPrice(o.price, "price"),
+    originalSize: reqUserSize(o.original_size, "original_size"),
+    sizeMatched: reqUserSize(o.size_matched, "size_matched"),
     orderType: orderType(o),
-    status: reqString(o, "status"),
-    outcome: optString(o, "outcome"),
-    owner: optString(o, "owner"),
+    status: reqString(o.status, "status"),
+    outcome: optString(o.outcome, "outcome"),
+    owner: optString(o.owner, "owner"),
     associateTrades: associateTrades(o),
-    timestamp: reqUint(o, "timestamp"),
+    timestamp: reqUint(o.timestamp, "timestamp"),
   };
 }
 
 function parseMakerOrders(o: Obj): MakerOrderFill[] {
-  const items = reqArray(o, "maker_orders");
+  const items = reqArray(o.maker_orders, "maker_orders");
   const out: MakerOrderFill[] = new Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const m = items[i];
     if (!isObject(m)) throw new FieldError("bad_field", `maker_orders[${i}] is not an object`);
     try {
       out[i] = {
-        orderId: reqId(m, "order_id"),
-        matchedAmount: reqUserSize(m, "matched_amount"),
-        price: reqUserPrice(m, "price"),
-        assetId: reqId(m, "asset_id"),
-        side: optSide(m, "side"),
-        outcome: optString(m, "outcome"),
-        owner: optString(m, "owner"),
+        orderId: reqId(m.order_id, "order_id"),
+        matchedAmount: reqUserSize(m.matched_amount, "matched_amount"),
+        price: reqUserPrice(m.price, "price"),
+        assetId: reqId(m.asset_id, "asset_id"),
+        side: optSide(m.side, "side"),
+        outcome: optString(m.outcome, "outcome"),
+        owner: optString(m.owner, "owner"),
       };
     } catch (err) {
       within(err, `maker_orders[${i}].`);
@@ -78,24 +78,24 @@ function parseMakerOrders(o: Obj): MakerOrderFill[] {
 }
 
 export function parseTrade(o: Obj): UserTradeEvent {
-  const matchTime = reqUint(o, "match_time");
+  const matchTime = reqUint(o.match_time, "match_time");
   return {
     type: "trade",
-    id: reqId(o, "id"),
-    market: reqId(o, "market"),
-    takerOrderId: reqId(o, "taker_order_id"),
-    assetId: reqId(o, "asset_id"),
-    side: reqSide(o, "side"),
-    size: reqUserSize(o, "size"),
-    price: reqUserPrice(o, "price"),
+    id: reqId(o.id, "id"),
+    market: reqId(o.market, "market"),
+    takerOrderId: reqId(o.taker_order_id, "taker_order_id"),
+    assetId: reqId(o.asset_id, "asset_id"),
+    side: reqSide(o.side, "side"),
+    size: reqUserSize(o.size, "size"),
+    price: reqUserPrice(o.price, "price"),
     status: tradeStatus(o),
     traderSide: traderSide(o),
     makerOrders: parseMakerOrders(o),
-    outcome: optString(o, "outcome"),
-    owner: optString(o, "owner"),
-    feeRateBps: optUint(o, "fee_rate_bps", 0),
+    outcome: optString(o.outcome, "outcome"),
+    owner: optString(o.owner, "owner"),
+    feeRateBps: optUint(o.fee_rate_bps, "fee_rate_bps", 0),
     matchTime,
     // `timestamp` (ms) is on every captured trade; fall back to the match time if a frame lacks it.
-    timestamp: optUint(o, "timestamp", matchTime * 1000),
+    timestamp: optUint(o.timestamp, "timestamp", matchTime * 1000),
   };
 }
