@@ -3,7 +3,7 @@ import React from "react";
 import { Text } from "ink";
 import type { EngineSnapshot } from "../engine/snapshot.js";
 import { formatPrice } from "../domain/units.js";
-import { fit, fmtClock, fmtShares, fmtUsd } from "./format.js";
+import { clip, fmtClock, fmtShares, fmtUsd } from "./format.js";
 import { levelColour, type Colour } from "./theme.js";
 import { Panel } from "./Panel.js";
 
@@ -37,7 +37,7 @@ export function ActivityPanel({ snapshot, width, height }: { snapshot: EngineSna
       {lines.map((line, i) => (
         <Text key={i} wrap="truncate">
           <Text color="gray">{fmtClock(line.ts) + " "}</Text>
-          <Text color={line.colour}>{fit(line.text, Math.max(0, inner - 9))}</Text>
+          <Text color={line.colour}>{clip(line.text, Math.max(0, inner - 9))}</Text>
         </Text>
       ))}
     </Panel>

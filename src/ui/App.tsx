@@ -14,7 +14,7 @@ import { Picker, PICKER_CHROME_LINES } from "./Picker.js";
 import { MessageScreen } from "./MessageScreen.js";
 import { HelpOverlay } from "./HelpOverlay.js";
 import { Footer } from "./Footer.js";
-import { fit } from "./format.js";
+import { clip } from "./format.js";
 
 export interface AppProps {
   host: DashboardHost;
@@ -169,7 +169,7 @@ export function App({ host, clock, marketRef = null, size, refreshMs = UI_REFRES
   if (terminal.columns < MIN_COLUMNS || terminal.rows < MIN_ROWS) {
     return (
       <Text color="yellow" wrap="truncate">
-        {fit(`Terminal ${terminal.columns}x${terminal.rows} is too small: enlarge to at least ${MIN_COLUMNS}x${MIN_ROWS}. (q quits)`, Math.max(10, terminal.columns - 1))}
+        {clip(`Terminal ${terminal.columns}x${terminal.rows} is too small: enlarge to at least ${MIN_COLUMNS}x${MIN_ROWS}. (q quits)`, Math.max(10, terminal.columns - 1))}
       </Text>
     );
   }

@@ -4,7 +4,7 @@ import { Text } from "ink";
 import type { MarketSnapshot, OrderSnapshot } from "../engine/snapshot.js";
 import { mirror } from "../domain/units.js";
 import { buildLadder, type LadderRow } from "./ladder.js";
-import { fit, fmtMid, fmtPrice, fmtShares } from "./format.js";
+import { clip, fit, fmtMid, fmtPrice, fmtShares } from "./format.js";
 import { depthBar, sparkline } from "./sparkline.js";
 import { Panel } from "./Panel.js";
 
@@ -24,7 +24,7 @@ const SIZE_W = 10;
 function LadderLine({ row, tick, maxSize, width }: { row: LadderRow | null; tick: number; maxSize: number; width: number }): React.JSX.Element {
   if (!row) return <Text>{" "}</Text>;
   const barWidth = Math.max(0, width - OURS_W - PRICE_W * 2 - SIZE_W - 4);
-  const ours = row.ours > 0 ? fit(`me ${fmtShares(row.ours)}`, OURS_W, "right") : " ".repeat(OURS_W);
+  const ours = fit(row.ours > 0 ? `me ${fmtShares(row.ours)}` : "", OURS_W, "right");
   const colour = row.side === "bid" ? "green" : "red";
   return (
     <Text wrap="truncate">
@@ -35,8 +35,8 @@ function LadderLine({ row, tick, maxSize, width }: { row: LadderRow | null; tick
         {" " + fit(fmtPrice(row.price, tick), PRICE_W, "right")}
       </Text>
       <Text color="gray">{" " + fit(fmtPrice(mirror(row.price), tick), PRICE_W, "right")}</Text>
-      {" " + fit(row.size > 0 ? fmtShares(row.size) : "", SIZE_W, "right") + " "}
-      <Text color={colour}>{depthBar(row.size, maxSize, barWidth)}</Text>
+      {" " + fit(row.size > 0 ? fmtShares(row.size) : "", SIZE_W, "right")}
+      {row.size > 0 ? <Text color={colour}>{" " + depthBar(row.size, maxSize, barWidth)}</Text> : null}
     </Text>
   );
 }
@@ -92,13 +92,13 @@ export function BookPanel({ market, orders, width, height, depth, showDescriptio
   return (
     <Panel title="Book" note={top} width={width} height={height}>
       <Text color="gray" wrap="truncate">
-        {fit(fit("ours", OURS_W, "right") + " " + fit("YES", PRICE_W, "right") + " " + fit("NO", PRICE_W, "right") + " " + fit("size", SIZE_W, "right"), inner)}
+        {clip(fit("ours", OURS_W, "right") + " " + fit("YES", PRICE_W, "right") + " " + fit("NO", PRICE_W, "right") + " " + fit("size", SIZE_W, "right"), inner)}
       </Text>
       {askRows.map((row, i) => (
         <LadderLine key={`a${i}`} row={row} tick={tick} maxSize={ladder.maxSize} width={inner} />
       ))}
       <Text color={market.quotable.ok ? "white" : "yellow"} wrap="truncate">
-        {fit(market.quotable.ok ? " " + middle : ` not quotable: ${market.quotable.reason ?? "book not ready"}`, inner)}
+        {clip(market.quotable.ok ? " " + middle : ` not quotable: ${market.quotable.reason ?? "book not ready"}`, inner)}
       </Text>
       {bidRows.map((row, i) => (
         <LadderLine key={`b${i}`} row={row} tick={tick} maxSize={ladder.maxSize} width={inner} />

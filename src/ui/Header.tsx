@@ -2,7 +2,7 @@
 import React from "react";
 import { Box, Text } from "ink";
 import type { EngineSnapshot } from "../engine/snapshot.js";
-import { fit, fmtClock, fmtDelay } from "./format.js";
+import { clip, fit, fmtClock, fmtDelay } from "./format.js";
 import { feedColour, feedLabel } from "./theme.js";
 
 export interface HeaderProps {
@@ -31,7 +31,7 @@ export function Header({ snapshot, question, width }: HeaderProps): React.JSX.El
             {paused}
           </Text>
         ) : null}
-        <Text bold>{" " + fit(question, questionWidth)}</Text>
+        <Text bold>{" " + clip(question, questionWidth)}</Text>
       </Text>
       <Text wrap="truncate">
         {"feed "}

@@ -2,7 +2,7 @@
 import React from "react";
 import { Box, Text } from "ink";
 import type { Screen } from "./app-state.js";
-import { fit } from "./format.js";
+import { clip } from "./format.js";
 
 export interface MessageScreenProps {
   screen: Exclude<Screen, { kind: "picker" } | { kind: "dashboard" }>;
@@ -62,7 +62,7 @@ export function MessageScreen({ screen, source, width, height, elapsedSec }: Mes
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden" paddingTop={1}>
       <Text bold color={c.colour} wrap="truncate">
-        {fit(" " + c.title, width)}
+        {clip(" " + c.title, width)}
       </Text>
       <Text> </Text>
       {hardWrap(c.lines, width - 2)

@@ -3,7 +3,7 @@ import React, { useMemo, useRef } from "react";
 import { Box, Text } from "ink";
 import type { MarketInfo } from "../domain/market.js";
 import type { PickerState, StatusMessage } from "./app-state.js";
-import { fit, fmtCompactUsd, fmtEndsIn, fmtMid, fmtPrice, fmtShares, fmtUsd } from "./format.js";
+import { clip, fmtCompactUsd, fmtEndsIn, fmtMid, fmtPrice, fmtShares, fmtUsd } from "./format.js";
 import { filterLabel, marketMid, marketSpread, rewardPerDay, scrollTop, sortLabel, visibleMarkets } from "./picker-model.js";
 import { fitColumns, headerLine, rowLine, type Column } from "./table.js";
 import { levelColour } from "./theme.js";
@@ -51,16 +51,16 @@ export function Picker({ markets, picker, message, now, width, height, source }:
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text bold color="cyan" wrap="truncate">
-        {fit(title, width)}
+        {clip(title, width)}
       </Text>
       <Text color={picker.searching ? "yellow" : "gray"} wrap="truncate">
-        {fit(search, width)}
+        {clip(search, width)}
       </Text>
       <Text color="gray" wrap="truncate">
         {"  " + headerLine(cols, width - 2)}
       </Text>
       <Box flexDirection="column" height={rowsHeight} overflow="hidden">
-        {view.length === 0 ? <Text color="yellow">{fit(" No market matches: change the search (/) or the filter (f).", width)}</Text> : null}
+        {view.length === 0 ? <Text color="yellow">{clip(" No market matches: change the search (/) or the filter (f).", width)}</Text> : null}
         {shown.map((m, i) => {
           const selected = top + i === picker.selected;
           return (
@@ -71,7 +71,7 @@ export function Picker({ markets, picker, message, now, width, height, source }:
         })}
       </Box>
       <Text color={message ? levelColour(message.level) : "gray"} wrap="truncate">
-        {fit(message ? " " + message.text : view.length > rowsHeight ? ` rows ${top + 1}-${top + shown.length} of ${view.length} (PgUp/PgDn)` : "", width)}
+        {clip(message ? " " + message.text : view.length > rowsHeight ? ` rows ${top + 1}-${top + shown.length} of ${view.length} (PgUp/PgDn)` : "", width)}
       </Text>
     </Box>
   );

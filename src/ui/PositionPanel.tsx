@@ -4,7 +4,7 @@ import { Text } from "ink";
 import type { EngineSnapshot } from "../engine/snapshot.js";
 import type { MarketInfo } from "../domain/market.js";
 import { formatPrice } from "../domain/units.js";
-import { fit, fmtShares, fmtSignedUsd, fmtUsd } from "./format.js";
+import { clip, fit, fmtShares, fmtSignedUsd, fmtUsd } from "./format.js";
 import { sparkline } from "./sparkline.js";
 import { pnlColour } from "./theme.js";
 import { Panel } from "./Panel.js";
@@ -42,7 +42,7 @@ export function PositionPanel({ snapshot, market, width, height }: PositionPanel
   const eq = sparkline(snapshot.equityCurve, Math.max(0, inner - 8));
   const lines: React.JSX.Element[] = [
     <Text key="pos" wrap="truncate">
-      {fit(side("YES"), half) + fit(side("NO"), inner - half)}
+      {fit(side("YES"), half) + clip(side("NO"), inner - half)}
     </Text>,
     <Text key="cash" wrap="truncate">
       <Money label="cash" value={pnl.cash} signed={false} />

@@ -3,7 +3,7 @@ import React from "react";
 import { Text } from "ink";
 import type { RiskSnapshot } from "../engine/snapshot.js";
 import type { Overlay, StatusMessage } from "./app-state.js";
-import { fit } from "./format.js";
+import { clip, fit } from "./format.js";
 import { levelColour } from "./theme.js";
 
 export interface StatusLineProps {
@@ -43,16 +43,16 @@ export function StatusLine({ risk, overlay, message, width }: StatusLineProps): 
   if (message) {
     return (
       <Text color={levelColour(message.level)} wrap="truncate">
-        {fit(" " + message.text, width)}
+        {clip(" " + message.text, width)}
       </Text>
     );
   }
   if (risk.state === "REDUCING") {
     return (
       <Text bold color="yellow" wrap="truncate">
-        {fit(` REDUCING: ${risk.reason ?? "only orders that shrink inventory"}`, width)}
+        {clip(` REDUCING: ${risk.reason ?? "only orders that shrink inventory"}`, width)}
       </Text>
     );
   }
-  return <Text>{fit("", width)}</Text>;
+  return <Text> </Text>;
 }

@@ -88,6 +88,13 @@ export function fmtDelay(ms: number | null): string {
   return ms === null ? "-" : `${Math.round(ms)}ms`;
 }
 
+/** At most `width` characters, cut with an ellipsis; never padded (line ends: trailing blanks cost render time). */
+export function clip(text: string, width: number): string {
+  if (width <= 0) return "";
+  const chars = Array.from(text);
+  return chars.length > width ? (width === 1 ? "…" : chars.slice(0, width - 1).join("") + "…") : text;
+}
+
 /** Exactly `width` characters: truncated with an ellipsis, or padded on the right (left when align is "right"). */
 export function fit(text: string, width: number, align: "left" | "right" = "left"): string {
   if (width <= 0) return "";

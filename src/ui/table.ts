@@ -1,5 +1,5 @@
 // Fixed-width text tables: columns that drop by priority when the terminal is narrow, one flexible column taking the rest.
-import { fit } from "./format.js";
+import { clip, fit } from "./format.js";
 
 export interface Column<T> {
   title: string;
@@ -32,11 +32,11 @@ function widths<T>(columns: readonly Column<T>[], width: number): number[] {
 /** The header line of a table of exactly `width` characters. */
 export function headerLine<T>(columns: readonly Column<T>[], width: number): string {
   const ws = widths(columns, width);
-  return fit(columns.map((c, i) => fit(c.title, ws[i], c.align)).join(" "), width);
+  return clip(columns.map((c, i) => fit(c.title, ws[i], c.align)).join(" ").trimEnd(), width);
 }
 
 /** One row of a table as a line of exactly `width` characters. */
 export function rowLine<T>(columns: readonly Column<T>[], row: T, width: number): string {
   const ws = widths(columns, width);
-  return fit(columns.map((c, i) => fit(c.cell(row), ws[i], c.align)).join(" "), width);
+  return clip(columns.map((c, i) => fit(c.cell(row), ws[i], c.align)).join(" ").trimEnd(), width);
 }

@@ -45,8 +45,17 @@ function pushOnce(list: string[], id: string): void {
   list.push(id);
 }
 
+/** Slots of the lookup cache (a power of two). */
+const CACHE_SLOTS = 256;
+
 export class BookSet {
   private readonly books = new Map<string, OrderBook>();
+  /**
+   * Direct-mapped cache in front of `books`, indexed by the id's last characters. Token ids arrive as fresh strings from
+   * JSON.parse each frame, so a Map lookup hashes all ~77 digits every time; comparing with `===` against the cached
+   * book's id is cheaper (measured: about half the cost of a BookSet delta).
+   */
+  private readonly cache: (OrderBook | undefined)[] = new Array<OrderBook | undefined>(CACHE_SLOTS).fill(undefined);
   /** Tick sizes known from metadata or tick_size_change, used for books whose snapshot carries no tick_size. */
   private readonly ticks = new Map<string, Pips>();
   private readonly report: BookSetReport = {
@@ -66,7 +75,14 @@ export class BookSet {
   }
 
   book(assetId: string): OrderBook | undefined {
-    return this.books.get(assetId);
+    const n = assetId.length;
+    // charCodeAt past the start is NaN, and NaN | 0 is 0: short ids still land in a slot.
+    const slot = ((assetId.charCodeAt(n - 1) * 31 + assetId.charCodeAt(n - 2) * 7 + assetId.charCodeAt(n - 3) + n) | 0) & (CACHE_SLOTS - 1);
+    const cached = this.cache[slot];
+    if (cached !== undefined && cached.assetId === assetId) return cached;
+    const book = this.books.get(assetId);
+    if (book !== undefined) this.cache[slot] = book;
+    return book;
   }
 
   assetIds(): IterableIterator<string> {
@@ -94,7 +110,7 @@ export class BookSet {
     r.unsyncedDeltas = 0;
     switch (event.type) {
       case "book": {
-        let book = this.books.get(event.assetId);
+        let book = this.book(event.assetId);
         const tick = event.tickSize ?? this.ticks.get(event.assetId) ?? book?.tickSize ?? inferTickSize(event.bids, event.asks);
         if (book === undefined) {
           book = new OrderBook(event.assetId, tick);
@@ -110,7 +126,7 @@ export class BookSet {
         break;
       case "tick_size_change": {
         this.ticks.set(event.assetId, event.newTickSize);
-        const book = this.books.get(event.assetId);
+        const book = this.book(event.assetId);
         if (book === undefined) this.books.set(event.assetId, new OrderBook(event.assetId, event.newTickSize));
         else book.newEpoch(event.newTickSize);
         r.newEpochs.push(event.assetId);
@@ -133,7 +149,7 @@ export class BookSet {
     const changes = event.changes;
     for (let i = 0; i < changes.length; i++) {
       const c = changes[i];
-      const book = this.books.get(c.assetId);
+      const book = this.book(c.assetId);
       if (book === undefined || !book.synced) {
         r.unsyncedDeltas++;
         pushOnce(r.unsynced, c.assetId);

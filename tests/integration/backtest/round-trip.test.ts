@@ -17,7 +17,7 @@ import { startExchange } from "../../../src/sim/exchange.js";
 
 const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 // Tight quotes and a busy tape, so a few seconds hold fills.
-const SETS = ["strategy.halfSpreadTicks=1", "strategy.placement=join", "strategy.levels=1"];
+const SETS = ["strategy.halfSpreadTicks=1", "strategy.placement=join", "strategy.levels=1", "risk.reduceBeforeEndMs=0", "strategy.stopBeforeEndMs=0"];
 
 /** What the engine did before the session ended (stop's own cancels come after the recording's end). */
 const beforeEnd = (events: EngineEvent[], end: number): EngineEvent[] => events.filter((e) => e.ts <= end);
@@ -32,11 +32,11 @@ describe("record a live dry-run session, then backtest it", () => {
   let first: BacktestResult;
 
   beforeAll(async () => {
-    const ex = await startExchange({ port: 0, seed: 7, markets: 1, rate: 400 });
+    const ex = await startExchange({ port: 0, seed: 7, markets: 1, rate: 1000 });
     try {
       const [market] = await new GammaCatalog(ex.urls.gamma).list({ limit: 1 });
       const live = await startLiveSession({ markets: [market], settings, url: marketChannelUrl(ex.urls), transport: wsTransport, rest: new ClobRest(ex.urls.clob), recordPath: file, logger: quiet, source: "test" });
-      await new Promise((resolve) => setTimeout(resolve, 4000));
+      await new Promise((resolve) => setTimeout(resolve, 5000));
       await live.stop();
       const lines = readFileSync(file, "utf8").trim().split("\n");
       end = (JSON.parse(lines[lines.length - 1]) as { t: number }).t;

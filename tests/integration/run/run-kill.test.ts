@@ -17,7 +17,7 @@ interface Running {
   child: ChildProcess;
   lines: Line[];
   /** Resolves with the first line (from the start) that matches, or rejects after timeoutMs. */
-  waitFor(pred: (l: Line) => boolean, timeoutMs?: number): Promise<Line>;
+  waitFor(what: string, pred: (l: Line) => boolean, timeoutMs?: number): Promise<Line>;
   exited: Promise<number | null>;
 }
 
@@ -43,11 +43,11 @@ function start(): Running {
     child,
     lines,
     exited,
-    waitFor(pred, timeoutMs = 45_000) {
+    waitFor(what, pred, timeoutMs = 60_000) {
       const found = lines.find(pred);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`timed out; stderr: ${stderr.slice(-500)}; last line: ${JSON.stringify(lines.at(-1))}`)), timeoutMs);
+        const t = setTimeout(() => reject(new Error(`timed out waiting for ${what}; stderr: ${stderr.slice(-500)}; last line: ${JSON.stringify(lines.at(-1))}`)), timeoutMs);
         waiters.push({ pred, resolve: (l) => (clearTimeout(t), resolve(l)) });
       });
     },
@@ -60,7 +60,7 @@ describe("mm run --headless --demo, mm kill, mm resume", () => {
   it("quotes both sides, halts on `mm kill` with 0 open orders, exits 0 on SIGINT, and comes back HALTED", async () => {
     const first = start();
     try {
-      const status = await first.waitFor((l) => l.type === "status" && (l.openOrders as unknown[]).length >= 2);
+      const status = await first.waitFor("two open orders", (l) => l.type === "status" && (l.openOrders as unknown[]).length >= 2);
       const outcomes = new Set((status.openOrders as { outcome: string; side: string; price: string; size: string }[]).map((o) => `${o.outcome}-${o.side}`));
       expect(outcomes.size).toBeGreaterThanOrEqual(2);
       for (const o of status.openOrders as { price: string; size: string }[]) {
@@ -72,8 +72,8 @@ describe("mm run --headless --demo, mm kill, mm resume", () => {
 
       const kill = await run(process.execPath, [BIN, "kill", "--data-dir", dir]);
       expect(kill.stdout).toMatch(/is HALTED after \d+ ms: 0 open orders/);
-      await first.waitFor((l) => l.type === "risk" && l.state === "HALTED");
-      const halted = await first.waitFor((l) => l.type === "status" && (l.risk as { state: string }).state === "HALTED" && (l.openOrders as unknown[]).length === 0);
+      await first.waitFor("risk HALTED line", (l) => l.type === "risk" && l.state === "HALTED");
+      const halted = await first.waitFor("HALTED status with 0 orders", (l) => l.type === "status" && (l.risk as { state: string }).state === "HALTED" && (l.openOrders as unknown[]).length === 0);
       const placedAfter = first.lines.slice(first.lines.indexOf(halted)).filter((l) => l.type === "order" && l.action === "placed");
       expect(placedAfter).toEqual([]);
       first.child.kill("SIGINT");
@@ -85,14 +85,14 @@ describe("mm run --headless --demo, mm kill, mm resume", () => {
 
     const second = start();
     try {
-      const risk = await second.waitFor((l) => l.type === "risk");
+      const risk = await second.waitFor("first risk line", (l) => l.type === "risk");
       expect(risk).toMatchObject({ state: "HALTED", reason: "mm kill" });
-      await second.waitFor((l) => l.type === "feed" && l.state === "live");
-      await second.waitFor((l) => l.type === "status" && (l.feed as { state: string }).state === "live");
+      await second.waitFor("feed live", (l) => l.type === "feed" && l.state === "live");
+      await second.waitFor("live status", (l) => l.type === "status" && (l.feed as { state: string }).state === "live");
       expect(second.lines.filter((l) => l.type === "order" && l.action === "placed")).toEqual([]);
       const resume = await run(process.execPath, [BIN, "resume", "--data-dir", dir]);
       expect(resume.stdout).toMatch(/kill switch reset: ACTIVE/);
-      await second.waitFor((l) => l.type === "order" && l.action === "placed");
+      await second.waitFor("a placed order after resume", (l) => l.type === "order" && l.action === "placed");
       second.child.kill("SIGTERM");
       expect(await second.exited).toBe(0);
       expect(second.lines.at(-1)).toMatchObject({ type: "exit", openOrders: 0, risk: "ACTIVE" });
