@@ -121,11 +121,13 @@ class TrafficBuilder {
   readonly timestamps: number[] = [];
   readonly counts: Record<FrameKind, number> = { price_change: 0, multi_change: 0, last_trade_price: 0, book: 0, duplicate: 0 };
   entries = 0;
+  lastKind: FrameKind | null = null;
 
   push(kind: FrameKind, text: string, ts: number): void {
     this.frames.push(text);
     this.timestamps.push(ts);
     this.counts[kind]++;
+    this.lastKind = kind;
   }
 }
 
@@ -148,29 +150,41 @@ function lean(m: GenMarket): number {
   return Math.max(-0.3, Math.min(0.3, (mid - m.anchor) / 3000));
 }
 
-/** A random level change near the top of the YES book that never crosses the other side. */
+/** Share of changes that land anywhere in the book's band rather than near the top: they keep the book as deep as the real ones. */
+const DEEP = 0.1;
+
+/** How far from the top a 0.001-tick book keeps its dense levels (0.01-tick books use their whole side). */
+const bandOf = (m: GenMarket): Pips => (m.tick === 100 ? PRICE_SCALE : 1500);
+
+/** A random level change, mostly near the top of the YES book, that never crosses the other side. */
 function randomChange(m: GenMarket, rnd: Random): { side: Side; price: Pips; size: Micro } | null {
+  const deep = rnd.chance(DEEP);
   const away = Math.floor(rnd.exponential(3));
   const remove = rnd.next() < 0.3;
   // Removing bids or adding asks pushes the mid down; the lean makes those likelier above the anchor.
   const down = rnd.chance(0.5 + lean(m));
   const side: Side = remove === down ? "BUY" : "SELL";
   if (remove) {
-    // Remove (or shrink) an existing level near the top.
-    const price = m.yes.levelFromTop(side, Math.min(away, Math.max(0, m.yes.levelCount(side) - 1)));
+    // Remove (or resize) an existing level: near the top, or anywhere for a deep change.
+    const count = m.yes.levelCount(side);
+    if (count === 0) return null;
+    const price = m.yes.levelFromTop(side, deep ? rnd.int(0, count - 1) : Math.min(away, count - 1));
     if (price === null) return null;
     return { side, price, size: rnd.chance(0.7) ? 0 : levelSize(rnd) };
   }
   const bid = m.yes.bestBid();
   const ask = m.yes.bestAsk();
   const t = m.tick;
+  const band = Math.round(bandOf(m) / t);
   let price: Pips;
   if (side === "BUY") {
     const ceiling = (ask ?? PRICE_SCALE) - t;
-    price = Math.min(ceiling, (bid ?? (ask ?? PRICE_SCALE / 2) - 5 * t) + t - away * t);
+    const from = bid ?? (ask ?? PRICE_SCALE / 2) - 5 * t;
+    price = Math.min(ceiling, deep ? from - rnd.int(0, band) * t : from + t - away * t);
   } else {
     const floor = (bid ?? 0) + t;
-    price = Math.max(floor, (ask ?? (bid ?? PRICE_SCALE / 2) + 5 * t) - t + away * t);
+    const from = ask ?? (bid ?? PRICE_SCALE / 2) + 5 * t;
+    price = Math.max(floor, deep ? from + rnd.int(0, band) * t : from - t + away * t);
   }
   if (price < t || price > PRICE_SCALE - t) return null;
   return { side, price, size: levelSize(rnd) };
@@ -184,26 +198,27 @@ function priceChangeFrame(m: GenMarket, entries: string[], ts: string): string {
 function step(b: TrafficBuilder, m: GenMarket, rnd: Random, ts: number): void {
   const tsText = String(ts);
   const roll = rnd.next();
-  if (roll < DUPLICATE && b.frames.length > 0) {
-    // Frames can arrive twice (the captures show it): the same text again.
+  if (roll < DUPLICATE && b.lastKind === "price_change") {
+    // Frames can arrive twice (the captures show it, for single pairs): the same text again.
     b.push("duplicate", b.frames[b.frames.length - 1], b.timestamps[b.timestamps.length - 1]);
     return;
   }
   if (roll < DUPLICATE + TRADE) {
-    // A taker takes (part of) the best level on one side: the level shrinks, the print follows, then both post-trade books.
+    // A taker takes (part of) the best level on one side. As in the captures, the print comes first, then the level's
+    // price_change pair, then both post-trade books (all hashed with the new last trade price).
     const makerSide: Side = rnd.chance(0.5 + lean(m)) ? "BUY" : "SELL";
     const price = m.yes.levelFromTop(makerSide, 0);
     if (price === null) return;
     const resting = m.yes.sizeAt(makerSide, price);
     const taken = rnd.chance(0.4) ? resting : Math.max(10_000, Math.floor((resting * rnd.next()) / 10_000) * 10_000);
-    m.lastTrade = price;
-    const entries = change(m, makerSide, price, resting - taken, tsText);
-    b.entries += 2;
-    b.push("price_change", priceChangeFrame(m, entries, tsText), ts);
     const tradeText =
       `{"market":"${m.info.conditionId}","asset_id":"${m.info.yesTokenId}","price":"${formatPrice(price)}","size":"${formatSize(taken)}","fee_rate_bps":"0",` +
       `"side":"${flip(makerSide)}","timestamp":"${tsText}","event_type":"last_trade_price","transaction_hash":"0x${rnd.hex(64)}"}`;
     b.push("last_trade_price", tradeText, ts);
+    m.lastTrade = price;
+    const entries = change(m, makerSide, price, resting - taken, tsText);
+    b.entries += 2;
+    b.push("price_change", priceChangeFrame(m, entries, tsText), ts);
     b.push("book", postTradeBook(m.yes, tsText, formatPrice(m.lastTrade)), ts);
     b.push("book", postTradeBook(m.no, tsText, formatPrice(mirror(m.lastTrade))), ts);
     return;

@@ -1,5 +1,5 @@
 // The TUI's root: runs the screen state machine, maps keys through the key table, runs effects on the host and the engine.
-import React, { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import React, { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Box, Text, useApp, useInput } from "ink";
 import type { Clock } from "../ports/clock.js";
 import type { EngineHandle } from "../engine/snapshot.js";
@@ -33,6 +33,9 @@ function errorText(err: unknown): string {
 
 function LiveDashboard({ poller, state, layout }: { poller: SnapshotPoller; state: AppState; layout: DashboardLayout }): React.JSX.Element | null {
   const snapshot = useSyncExternalStore(poller.subscribe, poller.get);
+  // Ink writes the frame during React's commit, before layout effects run: from here to there is the frame's cost.
+  const started = performance.now();
+  useLayoutEffect(() => poller.noteFrameCost(performance.now() - started));
   if (state.screen.kind !== "dashboard") return null;
   return (
     <Dashboard
@@ -192,8 +195,8 @@ export function App({ host, clock, marketRef = null, size, refreshMs = UI_REFRES
       body = <MessageScreen screen={screen} source={host.source()} width={layout.width} height={bodyHeight} elapsedSec={elapsed} />;
   }
   return (
-    <Box flexDirection="column" width={layout.width} height={frameHeight} overflow="hidden">
-      <Box height={bodyHeight} overflow="hidden" flexDirection="column">
+    <Box flexDirection="column" width={layout.width} height={frameHeight}>
+      <Box height={bodyHeight} flexDirection="column">
         {body}
       </Box>
       <Footer mode={mode} width={layout.width} />

@@ -27,7 +27,7 @@ export function Dashboard({ snapshot, market, layout, overlay, message, showDesc
   const live = snapshot.markets.find((m) => m.info.conditionId === market.conditionId);
   const bodyHeight = layout.book.height + layout.quotes.height;
   return (
-    <Box flexDirection="column" width={layout.width} height={layout.height - layout.footer.height} overflow="hidden">
+    <Box flexDirection="column" width={layout.width} height={layout.height - layout.footer.height}>
       <Header snapshot={snapshot} question={market.question} width={layout.width} />
       <StatusLine risk={snapshot.risk} overlay={overlay} message={message} width={layout.width} />
       {overlay.kind === "help" ? (

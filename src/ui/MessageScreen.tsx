@@ -60,7 +60,7 @@ export function hardWrap(lines: readonly string[], width: number): string[] {
 export function MessageScreen({ screen, source, width, height, elapsedSec }: MessageScreenProps): React.JSX.Element {
   const c = content(screen, source, elapsedSec);
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden" paddingTop={1}>
+    <Box flexDirection="column" width={width} height={height} paddingTop={1}>
       <Text bold color={c.colour} wrap="truncate">
         {clip(" " + c.title, width)}
       </Text>

@@ -22,11 +22,11 @@ export function titleRule(title: string, note: string | undefined, width: number
 
 export function Panel({ title, note, width, height, children }: PanelProps): React.JSX.Element {
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       <Text bold color="cyan" wrap="truncate">
         {titleRule(title, note, width - 1)}
       </Text>
-      <Box flexDirection="column" width={width - 1} height={Math.max(0, height - 1)} overflow="hidden">
+      <Box flexDirection="column" width={width - 1} height={Math.max(0, height - 1)}>
         {children}
       </Box>
     </Box>

@@ -49,7 +49,7 @@ export function Picker({ markets, picker, message, now, width, height, source }:
   const title = ` mm · ${source} · ${view.length} of ${markets.length} markets · sort: ${sortLabel(picker.sort)} · filter: ${filterLabel(picker.filter)}`;
   const search = picker.searching ? ` /${picker.query}█` : picker.query ? ` search: "${picker.query}" (/ to edit, Esc in search clears)` : " / search   s sort   f filter   Enter open";
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height}>
       <Text bold color="cyan" wrap="truncate">
         {clip(title, width)}
       </Text>
@@ -59,7 +59,7 @@ export function Picker({ markets, picker, message, now, width, height, source }:
       <Text color="gray" wrap="truncate">
         {"  " + headerLine(cols, width - 2)}
       </Text>
-      <Box flexDirection="column" height={rowsHeight} overflow="hidden">
+      <Box flexDirection="column" height={rowsHeight}>
         {view.length === 0 ? <Text color="yellow">{clip(" No market matches: change the search (/) or the filter (f).", width)}</Text> : null}
         {shown.map((m, i) => {
           const selected = top + i === picker.selected;

@@ -23,6 +23,8 @@ export interface DashboardLayout {
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 16;
 const WIDE_COLUMNS = 120;
+/** The engine's snapshot carries 10 levels a side. */
+const MAX_DEPTH = 10;
 
 function clamp(v: number, lo: number, hi: number): number {
   return Math.max(lo, Math.min(hi, v));
@@ -37,9 +39,11 @@ export function dashboardLayout(columns: number, rows: number): DashboardLayout 
   const status = { width, height: 1 };
   const footer = { width, height: 1 };
   const body = height - header.height - status.height - footer.height;
-  const top = clamp(Math.round(body * 0.68), Math.min(body - 3, 9), 34);
+  const share = clamp(Math.round(body * 0.68), Math.min(body - 3, 9), 34);
+  const depth = clamp(Math.floor((share - 4) / 2), 1, MAX_DEPTH);
+  // Rows the ladder cannot fill go to the quotes and the fills below it.
+  const top = Math.min(share, 2 * depth + 4);
   const bottom = body - top;
-  const depth = clamp(Math.floor((top - 4) / 2), 1, 15);
   const bookWidth = wide ? clamp(Math.floor(width * 0.42), 50, 72) : Math.floor(width / 2);
   const rightWidth = width - bookWidth;
   const positionHeight = wide ? Math.min(12, Math.ceil(top / 2)) : Math.min(8, Math.ceil(top * 0.6));

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import React from "react";
 import { render } from "ink";
-import { startExchange } from "../../src/sim/exchange.js";
+import { startExchange, type Exchange } from "../../src/sim/exchange.js";
 import { GammaCatalog } from "../../src/adapters/polymarket/gamma-catalog.js";
 import { systemClock } from "../../src/adapters/clock/system-clock.js";
 import { openFileStore } from "../../src/adapters/store/file-store.js";
@@ -27,6 +27,7 @@ const MEASURE_MS = 15_000;
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
 interface Figures {
+  framesPerSec: number;
   noticesPerSec: number;
   placesPerSec: number;
   latencyP50: number;
@@ -58,10 +59,12 @@ class FakeStdin extends EventEmitter {
   read = () => null;
 }
 
-async function runOnce(urls: { gamma: string; clob: string; ws: string }, market: MarketInfo, withUi: boolean): Promise<Figures> {
+async function runOnce(exchange: Exchange, market: MarketInfo, withUi: boolean): Promise<Figures> {
+  const urls = exchange.urls;
   const dataDir = mkdtempSync(join(tmpdir(), "mm-overhead-"));
   const clock = systemClock();
-  const settings = loadSettings({});
+  // The demo market may end within hours: quote it normally rather than in REDUCING mode, so orders flow in both runs.
+  const settings = loadSettings({ sets: ["risk.reduceBeforeEndMs=0", "strategy.stopBeforeEndMs=0"] });
   const store = await openFileStore({ dataDir, clock, logger: quiet, startingCash: 10_000_000_000, stateWriteMs: 250, equityCurvePoints: 500 });
   const feed = createMarketFeed(urls, settings.feed, { clock });
   const dry = new DryRunGateway({ clock, books: feed, account: { cash: () => store.state().portfolio.cash, shares: (t) => store.state().portfolio.positions[t]?.shares ?? 0 }, settings: settings.dryRun });
@@ -121,10 +124,12 @@ async function runOnce(urls: { gamma: string; clob: string; ws: string }, market
   loop.enable();
   measuring = true;
   const framesBefore = tty.frames;
+  const published = exchange.stats().frames;
   await sleep(MEASURE_MS);
   measuring = false;
   loop.disable();
   const figures: Figures = {
+    framesPerSec: (exchange.stats().frames - published) / (MEASURE_MS / 1000),
     noticesPerSec: notices / (MEASURE_MS / 1000),
     placesPerSec: places / (MEASURE_MS / 1000),
     latencyP50: pct(latencies, 0.5),
@@ -152,12 +157,12 @@ describe.skipIf(!process.env.MM_MEASURE)("dashboard overhead (measurement)", () 
         ["headless again", false],
         ["dashboard again", true],
       ] as const)
-        rows[name] = await runOnce(exchange.urls, market, ui);
+        rows[name] = await runOnce(exchange, market, ui);
       const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "-");
       process.stdout.write(`\nmarket: ${market.question} (tick ${market.tickSize / 1e4}); ${MEASURE_MS / 1000}s per run after ${WARMUP_MS / 1000}s warm-up\n`);
-      process.stdout.write("run               notices/s  orders/s  msg->quote p50/p99 ms  loop delay p50/p99 ms  frames\n");
+      process.stdout.write("run               ws frames/s  notices/s  orders/s  msg->quote p50/p99 ms  loop delay p50/p99 ms  frames\n");
       for (const [name, f] of Object.entries(rows))
-        process.stdout.write(`${name.padEnd(17)} ${fmt(f.noticesPerSec).padStart(9)} ${fmt(f.placesPerSec).padStart(9)} ${`${fmt(f.latencyP50)}/${fmt(f.latencyP99)}`.padStart(22)} ${`${fmt(f.loopP50)}/${fmt(f.loopP99)}`.padStart(22)} ${String(f.frames).padStart(7)}\n`);
+        process.stdout.write(`${name.padEnd(17)} ${fmt(f.framesPerSec).padStart(11)} ${fmt(f.noticesPerSec).padStart(9)} ${fmt(f.placesPerSec).padStart(9)} ${`${fmt(f.latencyP50)}/${fmt(f.latencyP99)}`.padStart(22)} ${`${fmt(f.loopP50)}/${fmt(f.loopP99)}`.padStart(22)} ${String(f.frames).padStart(7)}\n`);
       expect(rows.dashboard.frames).toBeGreaterThan(0);
     } finally {
       await exchange.close();

@@ -1,9 +1,6 @@
 // `mm` with no command: the TUI (market picker and live dashboard) over Polymarket or, with --demo, the embedded exchange.
-import React from "react";
 import chalk from "chalk";
-import { render } from "ink";
 import type { Argv, CommandModule } from "yargs";
-import { App } from "../../ui/App.js";
 import type { DashboardHost } from "../../ui/host.js";
 import type { MarketInfo } from "../../domain/market.js";
 import type { EngineHandle, EngineSnapshot } from "../../engine/snapshot.js";
@@ -238,7 +235,10 @@ export const dashboardCommand: CommandModule<object, DashboardArgs> = {
       args.liveSlug = market.slug;
     }
     const host = new CliHost(venue, args, settings, clock);
-    const app = render(React.createElement(App, { host, clock, marketRef: args.market ?? null }), { exitOnCtrlC: false, patchConsole: true, maxFps: 10 });
+    // React's development build costs several times more per frame; it (and Ink) load only here, after this is set.
+    process.env.NODE_ENV ??= "production";
+    const [{ createElement }, { render }, { App }] = await Promise.all([import("react"), import("ink"), import("../../ui/App.js")]);
+    const app = render(createElement(App, { host, clock, marketRef: args.market ?? null }), { exitOnCtrlC: false, patchConsole: true, maxFps: 10 });
     const onSignal = () => {
       void host.shutdown().finally(() => app.unmount());
     };

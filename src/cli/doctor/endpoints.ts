@@ -25,8 +25,8 @@ export function withEndpointArgs<T>(y: Argv<T>): Argv<T & EndpointArgs> {
 
 export function resolveUrls(args: EndpointArgs, env: EnvValues): { gamma: string; clob: string; ws: string } {
   return {
-    gamma: args["gamma-url"] ?? env.MM_GAMMA_URL ?? POLYMARKET_URLS.gamma,
-    clob: args["clob-url"] ?? env.MM_CLOB_URL ?? POLYMARKET_URLS.clob,
-    ws: args["ws-url"] ?? env.MM_WS_URL ?? POLYMARKET_URLS.ws,
+    gamma: args["gamma-url"] || env.MM_GAMMA_URL || POLYMARKET_URLS.gamma,
+    clob: args["clob-url"] || env.MM_CLOB_URL || POLYMARKET_URLS.clob,
+    ws: args["ws-url"] || env.MM_WS_URL || POLYMARKET_URLS.ws,
   };
 }

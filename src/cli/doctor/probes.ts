@@ -22,7 +22,13 @@ export async function probeHttp(url: string, timeoutMs: number): Promise<Probe> 
 
 export function probeWs(url: string, timeoutMs: number): Promise<Probe> {
   return new Promise((resolve) => {
-    const socket = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: timeoutMs });
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(url, { perMessageDeflate: false, handshakeTimeout: timeoutMs });
+    } catch (err) {
+      resolve({ ok: false, detail: `${url}: ${describe(err)}` });
+      return;
+    }
     const done = (p: Probe) => {
       socket.removeAllListeners();
       socket.on("error", () => undefined);

@@ -78,3 +78,15 @@ export function estimateReward(
   const share = q > 0 ? q / (q + bookQ) : 0;
   return { qOne, qTwo, q, bookQ, share, perDay: Math.round(share * params.dailyRate), scoring };
 }
+
+/** The estimate straight from a live YES book: its size-adjusted midpoint and its top `levels` levels per side. */
+export function estimateRewardFromBook(
+  orders: readonly ScoredOrder[],
+  yesBook: { depth(side: Side, n: number): Level[]; sizeAdjustedMidpoint(minSize: Micro): number | null },
+  params: RewardParams | null,
+  levels = 50,
+): RewardEstimate {
+  if (!params) return estimateReward(orders, { bids: [], asks: [] }, null, null);
+  const mid = yesBook.sizeAdjustedMidpoint(params.minSize);
+  return estimateReward(orders, { bids: yesBook.depth("BUY", levels), asks: yesBook.depth("SELL", levels) }, mid, params);
+}

@@ -1,5 +1,6 @@
 // The markets a recording shows (condition id, token ids, tick size, neg-risk where known), as sim markets REST can describe.
-import { SIZE_SCALE, parsePrice } from "../../domain/units.js";
+import type { MarketInfo } from "../../domain/market.js";
+import { SIZE_SCALE, USD_SCALE, parsePrice } from "../../domain/units.js";
 import type { SimMarket } from "../markets/sim-market.js";
 
 interface Seen {
@@ -68,4 +69,34 @@ export function marketsFromFrames(texts: readonly string[], now: number): SimMar
     });
   }
   return out;
+}
+
+/** The markets of a recording's meta line (mm record), with what the frames show of their last trade price. */
+export function marketsFromMeta(markets: readonly MarketInfo[], texts: readonly string[], now: number): SimMarket[] {
+  const fromFrames = new Map(marketsFromFrames(texts, now).map((m) => [m.meta.conditionId, m]));
+  const iso = new Date(now).toISOString();
+  return markets.map((m, index) => {
+    const lastTrade = fromFrames.get(m.conditionId)?.lastTradePrice ?? 5000;
+    return {
+      id: String(900_000 + index),
+      questionId: m.conditionId,
+      meta: { conditionId: m.conditionId, yesTokenId: m.yesTokenId, noTokenId: m.noTokenId, tickSize: m.tickSize, minSize: m.minSize, negRisk: m.negRisk },
+      baseTick: m.tickSize,
+      question: m.question,
+      slug: m.slug,
+      description: "A market replayed from a recording.",
+      outcomes: m.outcomes,
+      createdAt: iso,
+      startDate: iso,
+      endDate: m.endDate ?? iso,
+      rewards: m.rewards ? { maxSpreadCents: m.rewards.maxSpreadCents, minSizeShares: m.rewards.minSize / SIZE_SCALE, dailyRateUsd: m.rewards.dailyRate / USD_SCALE, rewardId: `recorded-${index}` } : null,
+      takerFeeBps: m.takerFeeBps,
+      initialFair: lastTrade / 10_000,
+      volume: 0,
+      volume24h: 0,
+      lastTradePrice: lastTrade,
+      closed: false,
+      winner: null,
+    };
+  });
 }

@@ -1,8 +1,10 @@
 // Replays a recording's received frames to each market-channel subscriber at a speed, and describes the recorded markets for REST.
-import { readRecordingFile } from "../../adapters/recording/read-recording.js";
+import { readRecordingEntries } from "../../adapters/recording/read-recording.js";
+import { fromMetaMarket, parseMetaMarket } from "../../adapters/recording/recording-meta.js";
+import type { MarketInfo } from "../../domain/market.js";
 import type { Clock, TimerHandle } from "../../ports/clock.js";
 import type { MarketConnection } from "../ws/market-connection.js";
-import { marketsFromFrames } from "./recorded-markets.js";
+import { marketsFromFrames, marketsFromMeta } from "./recorded-markets.js";
 import type { SimMarket } from "../markets/sim-market.js";
 
 interface Frame {
@@ -26,8 +28,10 @@ export async function startReplay(path: string, speed: number, clock: Clock): Pr
   const frames: Frame[] = [];
   let first: number | null = null;
   let last = 0;
+  let meta: MarketInfo[] | null = null;
   try {
-    for await (const record of readRecordingFile(path)) {
+    for await (const record of readRecordingEntries(path)) {
+      if (record.dir === "meta") meta = record.markets.map((m, i) => fromMetaMarket(parseMetaMarket(m, i)));
       if (record.dir !== "recv") continue;
       if (record.t !== null && first === null) first = record.t;
       const at = record.t !== null && first !== null ? Math.max(last, record.t - first) : last;
@@ -65,7 +69,7 @@ export async function startReplay(path: string, speed: number, clock: Clock): Pr
   };
 
   return {
-    markets: marketsFromFrames(frames.map((f) => f.text), clock.now()),
+    markets: meta ? marketsFromMeta(meta, frames.map((f) => f.text), clock.now()) : marketsFromFrames(frames.map((f) => f.text), clock.now()),
     stream,
     stop: () => {
       for (const t of timers) clock.clearTimeout(t);

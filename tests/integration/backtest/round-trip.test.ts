@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ClobRest } from "../../../src/adapters/polymarket/clob-rest.js";
 import { marketChannelUrl } from "../../../src/adapters/polymarket/endpoints.js";
 import { GammaCatalog } from "../../../src/adapters/polymarket/gamma-catalog.js";
@@ -47,8 +47,6 @@ describe("record a live dry-run session, then backtest it", () => {
     }
     first = await runBacktest({ path: file, settings, defaults: {} });
   }, 60_000);
-
-  afterAll(() => undefined);
 
   it("the live session traded", () => {
     expect(liveFills.length).toBeGreaterThan(0);

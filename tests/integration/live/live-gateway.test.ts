@@ -61,4 +61,14 @@ describe("LiveGateway on the embedded exchange", () => {
     expect(fok.reason).toMatch(/resting limit orders/);
     expect(ex.engine.openOrders(gw.tradeContext().apiKey)).toHaveLength(0);
   });
+
+  it("with live.gtdSeconds, quotes go out as GTD orders that expire on their own", async () => {
+    rig = await liveRig({ gtdSeconds: 600 });
+    const { gw, ex, market } = rig;
+    const [r] = await gw.place([order(market, "YES", "BUY", ex.engine.book(market.conditionId).bids.best()!.price - market.tickSize, 5_000_000)]);
+    expect(r.ok).toBe(true);
+    const resting = ex.engine.order(r.orderId!);
+    expect(resting?.type).toBe("GTD");
+    expect(resting!.expiration - Date.now() / 1000).toBeGreaterThan(590);
+  });
 });

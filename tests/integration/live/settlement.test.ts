@@ -25,6 +25,9 @@ describe("live settlement", () => {
     expect(fills).toHaveLength(1);
     expect(fills[0].type === "fill" && fills[0].fill.status).toBe("MATCHED");
     expect(rig.events.some((e) => e.type === "fill_reversed")).toBe(false);
+    const account = rig.gw.account();
+    expect(account.positions).toEqual([expect.objectContaining({ outcome: "NO", shares: 10_000_000, pendingShares: 0 })]);
+    expect(await rig.gw.checkBalance()).toMatchObject({ ok: true });
   });
 
   it("a FAILED trade reverses its fill", async () => {

@@ -104,6 +104,20 @@ describe("BookSet events", () => {
     expect(inferTickSize([], [])).toBe(100);
   });
 
+  it("finds the right book among many long token ids (its lookup cache has 256 slots, so ids collide)", () => {
+    const books = new BookSet();
+    const ids = Array.from({ length: 600 }, (_, i) => `${"7".repeat(70)}${String(i * 7919).padStart(7, "0")}`);
+    ids.forEach((id, i) => books.apply({ ...snapshot(id, 1), bids: [{ price: 1 + i, size: 1 }], asks: [{ price: 9000, size: 1 }] } as MarketEvent));
+    // Fresh string objects, as JSON.parse makes them, visited in a scrambled order.
+    for (let k = 0; k < ids.length; k++) {
+      const i = (k * 337) % ids.length;
+      const fresh = JSON.parse(JSON.stringify(ids[i])) as string;
+      expect(books.book(fresh)?.bestBid()).toBe(1 + i);
+      expect(books.apply(change(fresh, 2000 + i, 5, 2000 + i, 9000))).toMatchObject({ topChecks: 1, topMismatches: 0 });
+    }
+    expect(books.book("not-a-token")).toBeUndefined();
+  });
+
   it("invalidates every book after a reconnect", () => {
     const books = new BookSet();
     books.apply(snapshot("A", 100));

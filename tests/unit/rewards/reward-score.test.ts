@@ -1,7 +1,8 @@
 // Liquidity-reward scoring per POLYMARKET.md section 6.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { combineQ, estimateReward, isQOne, orderScore, spreadCents } from "../../../src/domain/rewards/reward-score.js";
+import { combineQ, estimateReward, estimateRewardFromBook, isQOne, orderScore, spreadCents } from "../../../src/domain/rewards/reward-score.js";
+import { OrderBook } from "../../../src/domain/book/order-book.js";
 
 const S = 1_000_000;
 const params = { maxSpreadCents: 3, minSize: 20 * S, dailyRate: 100 * 1_000_000 };
@@ -37,6 +38,17 @@ describe("reward score", () => {
     expect(r.scoring).toEqual([true, true]);
     expect(estimateReward(orders, book, 5000, null).perDay).toBe(0);
   });
+  it("reads the size-adjusted midpoint and levels from a live book", () => {
+    const book = new OrderBook("yes", 100);
+    // A 10-share bid at 0.50 is below the 20-share minimum: the adjusted midpoint uses 0.49 / 0.51.
+    book.applySnapshot([{ price: 4900, size: 100 * S }, { price: 5000, size: 10 * S }], [{ price: 5100, size: 100 * S }]);
+    const orders = [{ outcome: "YES" as const, side: "BUY" as const, price: 4900, size: 100 * S }];
+    const r = estimateRewardFromBook(orders, book, params);
+    expect(r).toEqual(estimateReward(orders, { bids: book.depth("BUY", 50), asks: book.depth("SELL", 50) }, 5000, params));
+    expect(r.qOne).toBeCloseTo((2 / 3) ** 2 * 100);
+    expect(estimateRewardFromBook(orders, book, null).perDay).toBe(0);
+  });
+
   it("share stays within [0, 1] and $/day within the pool", () => {
     const level = fc.record({ price: fc.integer({ min: 1, max: 9999 }), size: fc.integer({ min: 0, max: 1e9 }) });
     const order = fc.record({ outcome: fc.constantFrom("YES" as const, "NO" as const), side: fc.constantFrom("BUY" as const, "SELL" as const), price: fc.integer({ min: 1, max: 9999 }), size: fc.integer({ min: 0, max: 1e9 }) });

@@ -161,7 +161,7 @@ describe("App: dashboard keys", () => {
     engine.current = { ...engine.current, feed: { ...engine.current.feed, state: "stale" } };
     await settle();
     expect(frame()).toContain("feed LIVE");
-    clock.advance(200);
+    clock.advance(500); // the slowest refresh period (2 Hz), whatever frames cost here
     await settle();
     expect(frame()).toContain("feed STALE");
   });

@@ -1,5 +1,5 @@
 // The dry-run OrderGateway: orders live in a simulated queue over real (or sim, or replayed) books and fill by the queue rules.
-import type { Clock, TimerHandle } from "../../../ports/clock.js";
+import type { Clock } from "../../../ports/clock.js";
 import type { CancelResult, Fill, GatewayEvent, OpenOrder, OrderGateway, OrderRequest, PlaceResult } from "../../../ports/order-gateway.js";
 import type { MarketDataNotice } from "../../../ports/market-data.js";
 import type { MarketInfo } from "../../../domain/market.js";
@@ -13,28 +13,12 @@ import { walkBook } from "../../../domain/fills/taker-walk.js";
 import { reservedCash, reservedShares } from "../../../domain/accounting/reservations.js";
 import { mirror } from "../../../domain/units.js";
 import { queueModelOf, type DryRunAccount, type DryRunBooks } from "./dry-run-inputs.js";
+import { pendingEntry, restoredEntry, toOpenOrder, type Entry } from "./gateway-entry.js";
 import { rejectReason } from "./order-checks.js";
 
 const MAX_BATCH = 15;
 const WALK_LEVELS = 200;
 
-interface Entry {
-  order: RestingOrder;
-  status: "pending" | "live";
-  /** A restored order waits for its token's book to take its place at the back of the queue. */
-  unjoined: boolean;
-  cancelling: boolean;
-  /**
-   * False after a taker walk left a remainder resting: the visible book still shows the liquidity we took (our walk
-   * cannot remove it), so crossing and trade-through fills wait until the book stops crossing our price once.
-   */
-  crossArmed: boolean;
-  request: Pick<OrderRequest, "type" | "postOnly"> & { feeBps: number };
-  timers: TimerHandle[];
-  fills: number;
-  /** Fill ids are `${fillPrefix}${n}`; restored orders get a per-run prefix so ids never repeat across restarts. */
-  fillPrefix: string;
-}
 
 export interface DryRunGatewayOptions {
   clock: Clock;
@@ -66,10 +50,8 @@ export class DryRunGateway implements OrderGateway {
     for (const m of markets) this.learnPair(m);
     const now = this.opts.clock.now();
     for (const o of orders) {
-      const base = joinQueue({ ...o }, o.queueAhead ?? 0, now);
-      const order: RestingOrder = { ...base, createdAt: o.createdAt };
       const feeBps = markets.find((m) => m.conditionId === o.market)?.takerFeeBps ?? 0;
-      this.entries.set(o.id, { order, status: "live", unjoined: o.queueAhead === null, cancelling: false, crossArmed: true, request: { type: "GTC", postOnly: true, feeBps }, timers: [], fills: 0, fillPrefix: `${o.id}-r${now.toString(36)}-f` });
+      this.entries.set(o.id, restoredEntry(o, feeBps, now));
     }
   }
 
@@ -154,8 +136,7 @@ export class DryRunGateway implements OrderGateway {
     if (reason) return this.reject(req.clientId, reason);
     const now = this.opts.clock.now();
     const id = `dry-${now.toString(36)}-${(++this.seq).toString(36)}`;
-    const order = joinQueue({ id, clientId: req.clientId, market: req.market.conditionId, tokenId: req.tokenId, outcome: req.outcome, side: req.side, price: req.price, size: req.size }, 0, now);
-    const entry: Entry = { order, status: "pending", unjoined: false, cancelling: false, crossArmed: true, request: { type: req.type, postOnly: req.postOnly, feeBps: req.market.takerFeeBps }, timers: [], fills: 0, fillPrefix: `${id}-f` };
+    const entry = pendingEntry(id, req, now);
     this.entries.set(id, entry);
     this.emit({ type: "placed", clientId: req.clientId, ts: now });
     entry.timers.push(this.opts.clock.setTimeout(() => this.arrive(id), this.opts.settings.entryLatencyMs));
@@ -281,22 +262,6 @@ export class DryRunGateway implements OrderGateway {
   private emit(event: GatewayEvent): void {
     for (const l of this.listeners) l(event);
   }
-}
-
-function toOpenOrder({ order, status, unjoined }: Entry): OpenOrder {
-  return {
-    id: order.id,
-    clientId: order.clientId,
-    market: order.market,
-    tokenId: order.tokenId,
-    outcome: order.outcome,
-    side: order.side,
-    price: order.price,
-    size: order.size,
-    filled: order.filled,
-    queueAhead: status === "live" && !unjoined ? order.queueAhead : null,
-    createdAt: order.createdAt,
-  };
 }
 
 function assertNever(x: never): never {

@@ -7,7 +7,7 @@ import type { MarketInfo, Outcome } from "../../../domain/market.js";
 import type { UserEvent } from "../../../domain/events.js";
 import type { LiveSettings } from "../../../domain/settings/live.js";
 import { outcomeOf } from "../../../domain/market.js";
-import { PRICE_SCALE, SIZE_SCALE, formatPrice, notional, parsePrice, type Pips } from "../../../domain/units.js";
+import { PRICE_SCALE, SIZE_SCALE, notional } from "../../../domain/units.js";
 import { redactor } from "../../secrets/redact.js";
 import type { ClobApi } from "./clob-client.js";
 import { RequestFailure, RequestRunner } from "./request-runner.js";
@@ -15,6 +15,10 @@ import { Heartbeat } from "./heartbeat.js";
 import { checkOrder, restingNotional, tickName } from "./order-check.js";
 import { TradeLedger, type TradeContext } from "./trade-ledger.js";
 import { Reconciler } from "./reconciler.js";
+import { OrderState } from "./order-state.js";
+import { liveAccount, type BalanceCheck, type LiveAccount } from "./live-positions.js";
+import { TickSizes } from "./tick-sizes.js";
+import { BalanceWatch } from "./balance-watch.js";
 
 /** What the gateway needs from a user-channel connection (the real one is UserChannel). */
 export interface UserStream {
@@ -41,14 +45,9 @@ const GONE = /not found|already|matched|cancel/i;
 export class LiveGateway implements OrderGateway {
   readonly kind = "live" as const;
   readonly runner: RequestRunner;
-  private orders = new Map<string, OpenOrder>();
-  private listeners = new Set<(e: GatewayEvent) => void>();
+  private state: OrderState;
   private markets = new Map<string, MarketInfo>();
-  private ticks = new Map<string, Pips>();
-  /** Tokens whose tick must be fetched again (a tick rejection came). */
-  private tickStale = new Set<string>();
-  /** The market tick each token's exchange tick was last checked against. */
-  private tickCheckedFor = new Map<string, Pips>();
+  private ticks: TickSizes;
   private inflight = 0;
   private inflightNotional = 0;
   private closed = false;
@@ -56,20 +55,27 @@ export class LiveGateway implements OrderGateway {
   readonly ledger = new TradeLedger();
   readonly heartbeat: Heartbeat;
   private reconciler: Reconciler;
+  private balance: BalanceWatch;
+  /** The last comparison of the exchange's collateral balance with our fills (null before the first). */
+  lastBalanceCheck: BalanceCheck | null = null;
 
   constructor(private readonly d: LiveGatewayDeps) {
     this.runner = new RequestRunner(d.clock, d.settings, d.random);
+    this.state = new OrderState(d.clock);
     for (const m of d.markets) this.addMarket(m);
     this.heartbeat = new Heartbeat(d.api, this.runner, d.clock, d.settings.heartbeatMs, {
       onLapse: (ms) => this.emitError(`heartbeat lapsed for ${Math.round(ms / 1000)} s: the exchange has probably cancelled our orders`),
       onRecover: () => this.reconcile("heartbeat recovered"),
     });
+    this.ticks = new TickSizes(d.api, this.runner, d.logger);
+    this.balance = new BalanceWatch(d.api, this.runner, d.logger);
     this.reconciler = new Reconciler(this, d.api, this.runner, d.clock, d.logger, d.settings.adoptUnknownOrders);
   }
 
   /** Heartbeats first (before any order can exist), then the user channel, then a REST reconciliation. */
   async start(): Promise<void> {
     await this.heartbeat.start();
+    await this.balance.start();
     if (this.d.openUserStream) {
       this.stream = this.d.openUserStream({
         onEvent: (e) => this.onUserEvent(e),
@@ -81,13 +87,23 @@ export class LiveGateway implements OrderGateway {
     await this.reconciler.run("start");
   }
 
+  /** Positions and cash from this session's fills: confirmed, and pending (MATCHED). */
+  account(): LiveAccount {
+    return liveAccount(this.ledger.fills());
+  }
+
+  /** Reconciles our fills with the exchange's balance; reports a mismatch. */
+  async checkBalance(): Promise<BalanceCheck | null> {
+    this.lastBalanceCheck = (await this.balance.check(this.account())) ?? this.lastBalanceCheck;
+    return this.lastBalanceCheck;
+  }
+
   onEvent(listener: (event: GatewayEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.state.onEvent(listener);
   }
 
   openOrders(): OpenOrder[] {
-    return [...this.orders.values()];
+    return this.state.list();
   }
 
   /** Forces a user-channel drop (fault tests; the stream reconnects and reconciles). */
@@ -105,11 +121,14 @@ export class LiveGateway implements OrderGateway {
     const results = new Map<string, PlaceResult>();
     const reject = (req: OrderRequest, reason: string) => {
       results.set(req.clientId, { clientId: req.clientId, ok: false, reason });
-      this.emit({ type: "rejected", clientId: req.clientId, reason, ts: this.d.clock.now() });
+      this.state.emit({ type: "rejected", clientId: req.clientId, reason, ts: this.d.clock.now() });
     };
     const signed: { req: OrderRequest; order: SignedOrder }[] = [];
-    let committed = restingNotional(this.orders.values()) + this.inflightNotional;
-    for (const req of requests) {
+    let committed = restingNotional(this.state.list()) + this.inflightNotional;
+    const gtd = this.d.settings.gtdSeconds;
+    for (const asked of requests) {
+      // live.gtdSeconds > 0 turns resting GTC quotes into GTD ones that expire on their own.
+      const req: OrderRequest = gtd > 0 && asked.type === "GTC" ? { ...asked, type: "GTD", expiration: Math.floor(this.d.clock.now() / 1000) + gtd } : asked;
       this.addMarket(req.market);
       if (this.closed) {
         reject(req, "the live gateway is closed");
@@ -124,7 +143,7 @@ export class LiveGateway implements OrderGateway {
         reject(req, blocked);
         continue;
       }
-      const tick = await this.tickFor(req.tokenId, req.market.tickSize);
+      const tick = await this.ticks.tickFor(req.tokenId, req.market.tickSize);
       const check = checkOrder(req, tick, committed, this.d.settings.maxNotionalUsd);
       if (!check.ok) {
         reject(req, check.reason);
@@ -139,7 +158,7 @@ export class LiveGateway implements OrderGateway {
         signed.push({ req, order });
       } catch (err) {
         const msg = redactor.text((err as Error).message);
-        if (/tick size/i.test(msg)) this.tickStale.add(req.tokenId);
+        if (/tick size/i.test(msg)) this.ticks.invalidate(req.tokenId);
         reject(req, `could not sign the order: ${msg}`);
       }
     }
@@ -153,7 +172,7 @@ export class LiveGateway implements OrderGateway {
   private async post(group: { req: OrderRequest; order: SignedOrder }[], postOnly: boolean, results: Map<string, PlaceResult>): Promise<void> {
     const now = this.d.clock.now();
     const groupNotional = group.reduce((n, g) => n + notional(g.req.price, g.req.size), 0);
-    for (const g of group) this.emit({ type: "placed", clientId: g.req.clientId, ts: now });
+    for (const g of group) this.state.emit({ type: "placed", clientId: g.req.clientId, ts: now });
     this.inflight++;
     this.inflightNotional += groupNotional;
     try {
@@ -164,22 +183,21 @@ export class LiveGateway implements OrderGateway {
         const r = Array.isArray(responses) ? responses[i] : undefined;
         if (r && r.success !== false && r.orderID) {
           const order: OpenOrder = { id: r.orderID, clientId: g.req.clientId, market: g.req.market.conditionId, tokenId: g.req.tokenId, outcome: g.req.outcome, side: g.req.side, price: g.req.price, size: g.req.size, filled: 0, queueAhead: null, createdAt: this.d.clock.now() };
-          this.orders.set(order.id, order);
+          this.state.track(order);
           results.set(g.req.clientId, { clientId: g.req.clientId, ok: true, orderId: order.id });
-          this.emit({ type: "acknowledged", order, ts: this.d.clock.now() });
         } else {
           const reason = redactor.text(r?.errorMsg || "the exchange did not accept the order");
-          if (/tick/i.test(reason)) this.tickStale.add(g.req.tokenId);
+          if (/tick/i.test(reason)) this.ticks.invalidate(g.req.tokenId);
           results.set(g.req.clientId, { clientId: g.req.clientId, ok: false, reason });
-          this.emit({ type: "rejected", clientId: g.req.clientId, reason, ts: this.d.clock.now() });
+          this.state.emit({ type: "rejected", clientId: g.req.clientId, reason, ts: this.d.clock.now() });
         }
       });
     } catch (err) {
       const failure = err instanceof RequestFailure ? err : new RequestFailure(redactor.text(String(err)), { kind: "rejected", status: null }, true);
-      if (failure.cls.kind === "tick_size") for (const g of group) this.tickStale.add(g.req.tokenId);
+      if (failure.cls.kind === "tick_size") for (const g of group) this.ticks.invalidate(g.req.tokenId);
       for (const g of group) {
         results.set(g.req.clientId, { clientId: g.req.clientId, ok: false, reason: failure.message });
-        this.emit({ type: "rejected", clientId: g.req.clientId, reason: failure.message, ts: this.d.clock.now() });
+        this.state.emit({ type: "rejected", clientId: g.req.clientId, reason: failure.message, ts: this.d.clock.now() });
       }
       if (failure.countsAsError) this.emitError(failure.message);
       // The orders may have reached the exchange without us hearing back: look, and cancel strays.
@@ -188,30 +206,6 @@ export class LiveGateway implements OrderGateway {
       this.inflight--;
       this.inflightNotional -= groupNotional;
     }
-  }
-
-  /**
-   * The exchange's tick for a token, fetched on first use, after a tick rejection, and when the market's tick disagrees
-   * with it (once per disagreeing value). The price is then checked locally, so a stale grid is refused here, not in a loop.
-   */
-  private async tickFor(tokenId: string, marketTick: Pips): Promise<Pips> {
-    const known = this.ticks.get(tokenId);
-    const stale = known === undefined || this.tickStale.has(tokenId) || (known !== marketTick && this.tickCheckedFor.get(tokenId) !== marketTick);
-    if (!stale) return known;
-    try {
-      delete this.d.api.tickSizes[tokenId];
-      const text = await this.runner.run("tick size", () => this.d.api.getTickSize(tokenId), { idempotent: true, gated: false });
-      const tick = parsePrice(String(text));
-      if (tick !== null && tick > 0) {
-        if (known !== undefined && known !== tick) this.d.logger.info("tick size changed", { tokenId, from: formatPrice(known), to: formatPrice(tick) });
-        this.ticks.set(tokenId, tick);
-      }
-    } catch (err) {
-      this.d.logger.warn("could not refresh the tick size", { tokenId, error: redactor.text((err as Error).message) });
-    }
-    this.tickStale.delete(tokenId);
-    this.tickCheckedFor.set(tokenId, marketTick);
-    return this.ticks.get(tokenId) ?? marketTick;
   }
 
   async cancel(orderIds: string[]): Promise<CancelResult> {
@@ -230,12 +224,12 @@ export class LiveGateway implements OrderGateway {
     try {
       const res = (await this.runner.run("cancel all", () => this.d.api.cancelAll(), { idempotent: true, gated: false, retryRestarting: true })) as { canceled?: string[]; not_canceled?: Record<string, string> };
       const out = this.applyCancel(res, "cancel-all");
-      for (const id of [...this.orders.keys()]) this.forget(id, "cancel-all");
+      for (const id of this.state.ids()) this.forget(id, "cancel-all");
       return out;
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       this.emitError(`cancel-all failed: ${msg}`);
-      return { canceled: [], notCanceled: Object.fromEntries([...this.orders.keys()].map((id) => [id, msg])) };
+      return { canceled: [], notCanceled: Object.fromEntries(this.state.ids().map((id) => [id, msg])) };
     }
   }
 
@@ -247,28 +241,20 @@ export class LiveGateway implements OrderGateway {
     return { canceled, notCanceled };
   }
 
-  /** Drops an order from the open set and reports it cancelled (once). */
-  forget(id: string, reason: string): void {
-    const o = this.orders.get(id);
-    if (!o) return;
-    this.orders.delete(id);
-    this.emit({ type: "cancelled", id, clientId: o.clientId, reason, ts: this.d.clock.now() });
-  }
-
-  /** Takes in an order found on the exchange (adoption, or a reconciled fill count). */
-  track(order: OpenOrder): void {
-    const fresh = !this.orders.has(order.id);
-    this.orders.set(order.id, order);
-    if (fresh) this.emit({ type: "acknowledged", order, ts: this.d.clock.now() });
-  }
-
-  /** Reports orders that were on the exchange without this mm having placed them, now cancelled. */
-  reportStrays(ids: string[]): void {
-    for (const id of ids) this.emit({ type: "cancelled", id, clientId: "", reason: "unknown order on the exchange (not placed by this mm): cancelled", ts: this.d.clock.now() });
-  }
-
   knows(id: string): boolean {
-    return this.orders.has(id);
+    return this.state.has(id);
+  }
+
+  forget(id: string, reason: string): void {
+    this.state.forget(id, reason);
+  }
+
+  track(order: OpenOrder): void {
+    this.state.track(order);
+  }
+
+  reportStrays(ids: string[]): void {
+    this.state.reportStrays(ids);
   }
 
   placing(): boolean {
@@ -287,7 +273,7 @@ export class LiveGateway implements OrderGateway {
   tradeContext(): TradeContext {
     return {
       apiKey: this.d.apiKey,
-      isOurOrder: (id) => this.orders.has(id),
+      isOurOrder: (id) => this.state.has(id),
       tokenInfo: (tokenId) => {
         const m = this.markets.get(tokenId);
         const outcome: Outcome | null = m ? outcomeOf(m, tokenId) : null;
@@ -301,7 +287,7 @@ export class LiveGateway implements OrderGateway {
     const now = this.d.clock.now();
     switch (e.type) {
       case "order": {
-        const o = this.orders.get(e.id);
+        const o = this.state.get(e.id);
         if (!o) return; // unknown ids are settled by reconciliation (it may be an order still being placed)
         if (e.orderType === "CANCELLATION") this.forget(e.id, "cancelled on the exchange");
         else o.filled = Math.max(o.filled, e.sizeMatched);
@@ -311,18 +297,18 @@ export class LiveGateway implements OrderGateway {
         for (const fx of this.ledger.apply(e, this.tradeContext(), now)) {
           switch (fx.kind) {
             case "matched":
-              this.noteFilled(fx.fill.orderId, fx.fill.size);
-              this.emit({ type: "fill", fill: fx.fill, ts: now });
+              this.state.noteFilled(fx.fill.orderId, fx.fill.size);
+              this.state.emit({ type: "fill", fill: fx.fill, ts: now });
               break;
             case "confirmed":
               if (!fx.wasPending) {
-                this.noteFilled(fx.fill.orderId, fx.fill.size);
-                this.emit({ type: "fill", fill: fx.fill, ts: now });
+                this.state.noteFilled(fx.fill.orderId, fx.fill.size);
+                this.state.emit({ type: "fill", fill: fx.fill, ts: now });
               }
               break;
             case "failed":
               this.d.logger.warn("trade failed on chain: reversing its fill", { fill: fx.fill.id });
-              this.emit({ type: "fill_reversed", fill: fx.fill, ts: now });
+              this.state.emit({ type: "fill_reversed", fill: fx.fill, ts: now });
               break;
           }
         }
@@ -330,21 +316,10 @@ export class LiveGateway implements OrderGateway {
     }
   }
 
-  private noteFilled(orderId: string, size: number): void {
-    const o = this.orders.get(orderId);
-    if (!o) return;
-    o.filled = Math.min(o.size, o.filled + size);
-    if (o.filled >= o.size) this.orders.delete(orderId); // fully filled: no longer open
-  }
-
   emitError(message: string): void {
     const text = redactor.text(message);
     this.d.logger.error(text);
-    this.emit({ type: "error", message: text, ts: this.d.clock.now() });
-  }
-
-  private emit(e: GatewayEvent): void {
-    for (const l of [...this.listeners]) l(e);
+    this.state.emit({ type: "error", message: text, ts: this.d.clock.now() });
   }
 
   /** Stops the socket and heartbeats without touching orders (a start that failed has placed none). */

@@ -85,6 +85,7 @@ export class Reconciler {
       const res = await this.gw.cancel(strays);
       this.gw.reportStrays(res.canceled);
     }
+    await this.gw.checkBalance();
   }
 
   /** After cancel-all: asks the exchange what is still open and cancels it, a few times if need be. */

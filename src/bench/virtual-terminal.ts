@@ -1,0 +1,94 @@
+// The real Ink dashboard rendered into a virtual 160x48 terminal (a Writable with columns/rows), reading engine snapshots on its own timer.
+import { EventEmitter } from "node:events";
+import { Writable } from "node:stream";
+import { createElement } from "react";
+import { render } from "ink";
+import { systemClock } from "../adapters/clock/system-clock.js";
+import type { MarketInfo } from "../domain/market.js";
+import type { EngineHandle } from "../engine/snapshot.js";
+import { App } from "../ui/App.js";
+import type { DashboardHost } from "../ui/host.js";
+
+/** A terminal that swallows what it is sent, counting frames (writes) and bytes. */
+export class VirtualStdout extends Writable {
+  readonly isTTY = true;
+  writes = 0;
+  bytes = 0;
+
+  constructor(
+    readonly columns: number,
+    readonly rows: number,
+  ) {
+    super({ decodeStrings: false });
+  }
+
+  override _write(chunk: string | Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    this.writes++;
+    this.bytes += chunk.length;
+    done();
+  }
+}
+
+/** A keyboard nobody types on (Ink needs raw mode to listen for keys). */
+class SilentStdin extends EventEmitter {
+  readonly isTTY = true;
+  setRawMode(): this {
+    return this;
+  }
+  setEncoding(): this {
+    return this;
+  }
+  read(): null {
+    return null;
+  }
+  resume(): this {
+    return this;
+  }
+  pause(): this {
+    return this;
+  }
+  ref(): this {
+    return this;
+  }
+  unref(): this {
+    return this;
+  }
+}
+
+/** The host the dashboard opens: one running engine, already started by the benchmark, shown on `market`. */
+function benchHost(engine: EngineHandle, markets: MarketInfo[]): DashboardHost {
+  const find = (ref: string): MarketInfo | undefined => markets.find((m) => m.slug === ref || m.conditionId === ref || m.yesTokenId === ref || m.noTokenId === ref);
+  return {
+    source: () => "benchmark (embedded exchange on loopback)",
+    listMarkets: async () => markets,
+    resolveMarket: async (ref) => {
+      const m = find(ref);
+      if (!m) throw new Error(`no market ${ref} on the benchmark exchange`);
+      return m;
+    },
+    openMarket: async () => engine,
+    closeMarket: async () => undefined,
+    startDemo: async () => undefined,
+    shutdown: async () => undefined,
+    forceExit: () => undefined,
+  };
+}
+
+export interface RenderedDashboard {
+  stdout: VirtualStdout;
+  unmount(): void;
+}
+
+/** Renders the dashboard of `market` (skipping the picker) as `mm` does, into a virtual terminal of `columns` x `rows`. */
+export function renderDashboard(engine: EngineHandle, markets: MarketInfo[], market: MarketInfo, columns = 160, rows = 48): RenderedDashboard {
+  const stdout = new VirtualStdout(columns, rows);
+  const stdin = new SilentStdin();
+  const app = render(createElement(App, { host: benchHost(engine, markets), clock: systemClock(), marketRef: market.slug }), {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    maxFps: 10,
+  });
+  return { stdout, unmount: () => app.unmount() };
+}
