@@ -38,6 +38,8 @@ export interface PipelineCounters {
 export interface PipelineRound {
   counters: PipelineCounters;
   latency: LatencyRecorder;
+  /** The round's total timed ns. */
+  ns: number;
 }
 
 export interface PipelineInput {
@@ -68,7 +70,7 @@ export function pipelineVariant(input: PipelineInput, rounds: PipelineRound[]): 
   let session: Session | null = null;
   let clock = new FakeClock(input.openingTs);
   let link = new DirectLink();
-  let round: PipelineRound = { counters: emptyCounters(), latency: new LatencyRecorder() };
+  let round: PipelineRound = { counters: emptyCounters(), latency: new LatencyRecorder(), ns: 0 };
   let quotableFrames = 0;
   const tokens = input.markets.flatMap((m) => [m.yesTokenId, m.noTokenId]);
   const allQuotable = (s: Session): boolean => {
@@ -79,7 +81,7 @@ export function pipelineVariant(input: PipelineInput, rounds: PipelineRound[]): 
     async reset() {
       clock = new FakeClock(input.openingTs - 1000);
       link = new DirectLink();
-      round = { counters: emptyCounters(), latency: new LatencyRecorder() };
+      round = { counters: emptyCounters(), latency: new LatencyRecorder(), ns: 0 };
       quotableFrames = 0;
       const s = createSession({ markets: input.markets, settings: input.settings, clock, url: "bench", transport: link.transport, rest: noRest, logger: quiet, source: "bench" });
       const c = round.counters;
@@ -122,9 +124,10 @@ export function pipelineVariant(input: PipelineInput, rounds: PipelineRound[]): 
         if ((i & 63) === 0 && allQuotable(s)) quotableFrames += 64;
       }
     },
-    async done() {
+    async done(roundNs) {
       const s = session;
       if (s === null) return;
+      round.ns = roundNs;
       const c = round.counters;
       const health = s.feed.health();
       c.finalRisk = s.engine.riskState();

@@ -19,6 +19,7 @@ import { MarketRun } from "./market-run.js";
 import { Requoter } from "./requoter.js";
 import { marksOf } from "./inventory.js";
 import { buildSnapshot, EventJournal } from "./snapshot-builder.js";
+import { RewardWatch } from "./reward-watch.js";
 
 export interface EngineDeps {
   markets: MarketInfo[];
@@ -59,6 +60,7 @@ class QuotingEngine implements Engine {
   private readonly listeners = new Set<(event: EngineEvent) => void>();
   private readonly snapshotListeners = new Set<() => void>();
   private readonly journal = new EventJournal();
+  private readonly rewards = new RewardWatch();
   private readonly gateway: OrderGateway;
   private readonly orders: OrderManager;
   private readonly risk: RiskManager;
@@ -183,6 +185,7 @@ class QuotingEngine implements Engine {
       journal: this.journal,
       paused: this.paused,
       params: this.params,
+      rewards: this.rewards,
     });
   }
 
@@ -306,6 +309,7 @@ class QuotingEngine implements Engine {
       store.sampleEquity(now);
       store.noteOrders(this.deps.gateway.openOrders());
     }
+    store.setRewardPerDay(this.rewards.refresh(this.runs, marketData, this.orders.tracker.all(), this.deps.gateway.kind === "live"));
     this.risk.evaluate(value(store.state().portfolio, marks).equity);
     for (const run of this.runs) {
       if (this.risk.updateGate(run.info, run.resolved)) this.request(run);

@@ -12,6 +12,7 @@ import type { EngineEvent } from "./engine-events.js";
 import { marksOf } from "./inventory.js";
 import type { MarketRun } from "./market-run.js";
 import type { RiskManager } from "./risk-manager.js";
+import type { RewardWatch } from "./reward-watch.js";
 import type { EngineSnapshot, EventLine, FillSnapshot, MarketSnapshot, OrderSnapshot } from "./snapshot.js";
 
 const MAX_FILLS = 50;
@@ -60,6 +61,7 @@ export interface SnapshotInputs {
   journal: EventJournal;
   paused: boolean;
   params: QuoteParams;
+  rewards: RewardWatch;
 }
 
 function marketSnapshot(run: MarketRun, md: MarketData): MarketSnapshot {
@@ -95,7 +97,7 @@ export function buildSnapshot(x: SnapshotInputs): EngineSnapshot {
     filled: o.filled,
     queueAhead: o.id ? (queue.get(o.id) ?? null) : null,
     ageMs: x.now - o.createdAt,
-    scoring: false,
+    scoring: x.rewards.isScoring(o),
     status: o.status === "pending_new" ? "pending" : o.status === "live" ? "live" : "cancelling",
   }));
   const positions = Object.values(x.state.portfolio.positions).map((p) => ({
@@ -132,7 +134,7 @@ export function buildSnapshot(x: SnapshotInputs): EngineSnapshot {
       fees: v.fees,
       total: v.total,
       equity: v.equity,
-      rewardPerDay: x.state.rewardPerDay,
+      rewardPerDay: x.rewards.perDay,
       markouts: { s5: avg(0), s30: avg(1), s120: avg(2) },
     },
     positions,

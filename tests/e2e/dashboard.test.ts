@@ -38,6 +38,8 @@ describe.skipIf(!hasTmux)("mm in a terminal", () => {
 
     const dash = await t.waitFor((s) => s.includes("DRY-RUN") && s.includes("feed LIVE") && /Our quotes \([1-9]/.test(s), "DRY-RUN, feed LIVE and our quotes", 30_000);
     expect(dash).toMatch(/YES BUY|NO\s+BUY/);
+    // NO_COLOR is respected: no colour or style escapes reach the terminal.
+    expect(t.styledScreen()).not.toContain("\u001b[");
     // The frame fits: its first line (the badge) is still on the top row, nothing scrolled away.
     expect(dash.split("\n")[0]).toContain("DRY-RUN");
 

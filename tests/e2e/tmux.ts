@@ -6,6 +6,8 @@ export const hasTmux = spawnSync("tmux", ["-V"], { stdio: "ignore" }).status ===
 export interface Terminal {
   /** The screen as text, one line per row. */
   screen(): string;
+  /** The screen with its colour and style escape sequences. */
+  styledScreen(): string;
   keys(...keys: string[]): void;
   /** Polls the screen until `test` holds; throws with the last screen when `timeoutMs` passes first. */
   waitFor(test: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
@@ -21,6 +23,7 @@ export function openTerminal(command: string, columns: number, rows: number): Te
   const screen = () => tmux("capture-pane", "-p", "-t", "e2e");
   return {
     screen,
+    styledScreen: () => tmux("capture-pane", "-e", "-p", "-t", "e2e"),
     keys: (...keys) => void tmux("send-keys", "-t", "e2e", ...keys),
     async waitFor(test, what, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;

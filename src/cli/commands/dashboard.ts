@@ -14,6 +14,8 @@ import { openLiveGateway } from "../../adapters/gateway/live/open-live-gateway.j
 import { confirmLive } from "../../adapters/gateway/live/confirm-live.js";
 import { openFileStore } from "../../adapters/store/file-store.js";
 import { createEngine } from "../../engine/engine.js";
+import { claimDataDir } from "../../engine/control/control-files.js";
+import { watchControl } from "../../engine/control/control-watcher.js";
 import type { Logger } from "../../ports/logger.js";
 import type { OrderGateway } from "../../ports/order-gateway.js";
 import type { Settings } from "../../domain/settings/schema.js";
@@ -186,10 +188,16 @@ async function startSession(market: MarketInfo, endpoints: Endpoints, source: st
     account: { cash: () => store.state().portfolio.cash, shares: (t) => store.state().portfolio.positions[t]?.shares ?? 0 },
     settings: settings.dryRun,
   });
-  if (dry) feed.onNotice((n) => dry.onNotice(n));
+  if (dry) {
+    // Dry-run orders left open by an earlier session on this data dir rest again (the engine adopts or cancels them).
+    dry.restore(Object.values(store.state().orders), [market]);
+    feed.onNotice((n) => dry.onNotice(n));
+  }
   const cancels = watchCancels(live ?? dry!);
   const engine = createEngine({ markets: [market], settings, marketData: feed, gateway: cancels.gateway, store, clock, logger, source });
   await engine.start();
+  // `mm kill` / `mm resume` from another terminal reach this engine through the data dir.
+  const control = watchControl(dataDir, engine, clock);
   let stopping: Promise<void> | null = null;
   return {
     handle: engine,
@@ -197,6 +205,7 @@ async function startSession(market: MarketInfo, endpoints: Endpoints, source: st
     stop() {
       cancels.stopping();
       stopping ??= (async () => {
+        control.stop();
         await engine.stop();
         await (live ?? dry!).close();
         await store.close();
@@ -223,6 +232,11 @@ export const dashboardCommand: CommandModule<object, DashboardArgs> = {
     if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UserError("mm needs an interactive terminal for the dashboard; for scripts use `mm run --headless`.", 2);
     if (process.env.NO_COLOR) chalk.level = 0;
     const settings = loadSettings({ configFile: args.config, sets: args.set });
+    try {
+      process.on("exit", claimDataDir(args.dataDir));
+    } catch (err) {
+      throw new UserError((err as Error).message, 2);
+    }
     const venue = await resolveExchange(args, { seed: args.seed, rate: args.rate });
     const clock = systemClock();
     if (args.live) {

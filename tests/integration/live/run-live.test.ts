@@ -1,5 +1,5 @@
 // The real binary trading live against the embedded exchange: quotes, fills through the user channel, kill, SIGTERM, SIGSTOP (dead-man's switch), and no secret anywhere.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -42,6 +42,38 @@ afterAll(async () => {
   await ex?.close();
 });
 
+const running: Run[] = [];
+afterEach(async () => {
+  // A failed test must not leave a quoting mm behind for the next one (they share the wallet).
+  for (const r of running.splice(0)) {
+    if (r.child.exitCode === null && r.child.signalCode === null) {
+      r.child.kill("SIGKILL");
+      await r.exited;
+    }
+  }
+  await until(() => open() === 0, "the exchange to drop a killed run's orders", 10_000);
+});
+
+/** Sweeps the book up to one of our resting orders, so that it fills (retried: the engine may requote meanwhile). */
+async function hitOurOrder(r: Run): Promise<void> {
+  const other = await taker(ex);
+  for (let attempt = 0; attempt < 5 && !r.lines.some((l) => l.type === "fill"); attempt++) {
+    const mine = ex.engine.openOrders(apiKey)[0];
+    if (mine) {
+      const meta = ex.markets().find((m) => m.meta.conditionId === mine.conditionId)!.meta;
+      const isYes = mine.tokenId === meta.yesTokenId;
+      const yesPrice = isYes ? mine.price : 10_000 - mine.price;
+      const onBids = isYes === (mine.side === "BUY");
+      const book = ex.engine.book(mine.conditionId);
+      const levels = onBids ? book.bids.levels.filter((l) => l.price >= yesPrice) : book.asks.levels.filter((l) => l.price <= yesPrice);
+      const shares = Math.ceil(levels.reduce((n, l) => n + l.total, 0) / 10_000) / 100;
+      if (onBids) await takerBuy(other, meta.noTokenId, (10_000 - yesPrice) / 10_000, shares);
+      else await takerBuy(other, meta.yesTokenId, yesPrice / 10_000, shares);
+    }
+    await until(() => r.lines.some((l) => l.type === "fill"), "a fill line", 3000).catch(() => undefined);
+  }
+}
+
 function run(extra: string[] = []): Run {
   const dataDir = mkdtempSync(join(tmpdir(), "mm-live-"));
   const args = [BIN, "run", "--headless", "--live", "--yes", "--gamma-url", ex.urls.gamma, "--clob-url", ex.urls.clob, "--ws-url", ex.urls.ws, "--market", quoted().slug, "--data-dir", dataDir, "--status-ms", "300", ...extra];
@@ -61,7 +93,9 @@ function run(extra: string[] = []): Run {
     stderr.push(l);
   });
   const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
-  return { child, lines, stderr, exited, dataDir };
+  const handle = { child, lines, stderr, exited, dataDir };
+  running.push(handle);
+  return handle;
 }
 
 const open = () => ex.engine.openOrders(apiKey).length;
@@ -85,12 +119,8 @@ describe("mm run --live on the embedded exchange", () => {
     const r = run();
     await quoting(r);
     expect(r.stderr.join("\n")).toMatch(/LIVE trading/);
-    // Sweep the bid side: a BUY of NO at 1 - (our lowest YES bid) crosses every YES bid at or above it.
-    const bids = acked(r).filter((l) => l.outcome === "YES" && l.side === "BUY").map((l) => Number(l.price));
-    const lowest = Math.min(...bids);
-    if (Number.isFinite(lowest)) await takerBuy(await taker(ex), quoted().meta.noTokenId, Math.round((1 - lowest) * 100) / 100, 2000);
-    else await takerBuy(await taker(ex), quoted().meta.yesTokenId, Math.max(...acked(r).map((l) => 1 - Number(l.price))), 2000);
-    await until(() => r.lines.some((l) => l.type === "fill"), "a fill line", 10_000);
+    await hitOurOrder(r);
+    expect(r.lines.some((l) => l.type === "fill")).toBe(true);
     r.child.kill("SIGTERM");
     expect(await r.exited).toBe(0);
     const exit = r.lines.find((l) => l.type === "exit");

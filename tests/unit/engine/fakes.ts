@@ -112,7 +112,12 @@ export class MemoryStore implements Store {
     const equity = value(this.current.portfolio, this.current.marks).equity;
     this.current = { ...this.current, equityCurve: [...this.current.equityCurve, { ts: now, equity }], drawdown: updateDrawdown(this.current.drawdown, equity) };
   }
-  setRewardPerDay(): void {}
+  /** Every value the engine published, in order. */
+  readonly rewardPerDay: number[] = [];
+  setRewardPerDay(perDay: number): void {
+    this.rewardPerDay.push(perDay);
+    this.current = { ...this.current, rewardPerDay: perDay };
+  }
   async flush(): Promise<void> {}
   async close(): Promise<void> {}
 }

@@ -5,6 +5,7 @@ import { loadSettings } from "../../../src/cli/config.js";
 import { createEngine, type Engine } from "../../../src/engine/engine.js";
 import type { EngineEvent } from "../../../src/engine/engine-events.js";
 import type { Logger } from "../../../src/ports/logger.js";
+import type { MarketInfo } from "../../../src/domain/market.js";
 import { market } from "../quoting/market-fixture.js";
 import { FakeMarketData, MemoryStore, recording } from "./fakes.js";
 
@@ -26,7 +27,7 @@ const settle = async (): Promise<void> => {
   for (let i = 0; i < 5; i++) await new Promise<void>((r) => setImmediate(r));
 };
 
-export function harness(sets: string[] = [], store?: MemoryStore): Harness {
+export function harness(sets: string[] = [], store?: MemoryStore, over: Partial<MarketInfo> = {}): Harness {
   const clock = new FakeClock(T0);
   const md = new FakeMarketData(clock);
   const st = store ?? new MemoryStore(10_000_000_000, clock);
@@ -39,7 +40,7 @@ export function harness(sets: string[] = [], store?: MemoryStore): Harness {
   });
   md.onNotice((n) => dry.onNotice(n));
   const gateway = recording(dry);
-  const engine = createEngine({ markets: [market()], settings, marketData: md, gateway, store: st, clock, logger: quiet, source: "test", watchMs: 100 });
+  const engine = createEngine({ markets: [market(over)], settings, marketData: md, gateway, store: st, clock, logger: quiet, source: "test", watchMs: 100 });
   const events: EngineEvent[] = [];
   engine.onEvent((e) => events.push(e));
   return {

@@ -1,0 +1,86 @@
+// Turns measurements into the `--json` figures (the issue's contract: msgsPerSec, ratioToBaseline, p50Us, p99Us, dashboardToHeadless) and console lines.
+import type { LoopbackRun } from "./loopback.js";
+import type { MemoryResult } from "./memory.js";
+import type { CaptureResult, ThroughputResult } from "./throughput.js";
+
+export type Figures = Record<string, unknown>;
+
+const perSec = (frames: number, ns: number): number => Math.round((frames * 1e9) / ns);
+const ratio = (a: number, b: number): number => Math.round((a / b) * 1000) / 1000;
+const nsPer = (ns: number, frames: number): number => Math.round((ns / frames) * 10) / 10;
+
+/** The targets of the issue, checked against the figures (ratios hold on any machine). */
+export const TARGETS = { book: 0.85, pipeline: 0.6, pipelineP99Us: 50, dashboardToHeadless: 0.8, loopDelayP99Ms: 20, memoryGrowthPct: 10 } as const;
+
+export function throughputFigures(r: ThroughputResult, c: CaptureResult | null): { baseline: Figures; book: Figures; pipeline: Figures } {
+  const base = perSec(r.frames, r.baselineNs);
+  const book = perSec(r.frames, r.bookNs);
+  const pipe = perSec(r.frames, r.pipelineNs);
+  const lat = r.pipeline.latency.summary();
+  const cap = c && { base: perSec(c.repeated, c.baselineNs), book: perSec(c.repeated, c.bookNs) };
+  return {
+    baseline: {
+      msgsPerSec: base,
+      nsPerMsg: nsPer(r.baselineNs, r.frames),
+      frames: r.frames,
+      ...(cap && c ? { captures: { msgsPerSec: cap.base, frames: c.frames, repeatedTo: c.repeated } } : {}),
+    },
+    book: {
+      msgsPerSec: book,
+      ratioToBaseline: ratio(book, base),
+      nsPerMsg: nsPer(r.bookNs, r.frames),
+      topChecks: r.book.topChecks,
+      topMismatches: r.book.topMismatches,
+      rejections: r.book.rejections,
+      ...(cap ? { captures: { msgsPerSec: cap.book, ratioToBaseline: ratio(cap.book, cap.base) } } : {}),
+    },
+    pipeline: {
+      msgsPerSec: pipe,
+      ratioToBaseline: ratio(pipe, base),
+      nsPerMsg: nsPer(r.pipelineNs, r.frames),
+      ...lat,
+      ...r.pipeline.counters,
+    },
+  };
+}
+
+export function loopbackFigures(runs: LoopbackRun[]): Figures {
+  const key = (rate: number | "max"): string => (rate === "max" ? "max" : `r${rate}`);
+  const byMode = (mode: LoopbackRun["mode"]): Figures => Object.fromEntries(runs.filter((r) => r.mode === mode).map((r) => [key(r.rate), { ...r }]));
+  const max = (mode: LoopbackRun["mode"]): LoopbackRun | undefined => runs.find((r) => r.mode === mode && r.rate === "max");
+  const h = max("headless");
+  const d = max("dashboard");
+  return {
+    headless: byMode("headless"),
+    dashboard: byMode("dashboard"),
+    dashboardToHeadless: h && d && h.msgsPerSec > 0 ? ratio(d.msgsPerSec, h.msgsPerSec) : null,
+  };
+}
+
+export function memoryFigures(m: MemoryResult): Figures {
+  return { ...m };
+}
+
+const mark = (ok: boolean): string => (ok ? "meets" : "MISSES");
+
+/** One line per target: the figure, the target, and whether it is met. */
+export function targetLines(f: { book: Figures; pipeline: Figures; loopback?: Figures; memory?: Figures }): string[] {
+  const lines: string[] = [];
+  const b = f.book.ratioToBaseline as number;
+  const p = f.pipeline.ratioToBaseline as number;
+  const p99 = f.pipeline.p99Us as number;
+  lines.push(`  book/baseline ${b} (target >= ${TARGETS.book}): ${mark(b >= TARGETS.book)}`);
+  lines.push(`  pipeline/baseline ${p} (target >= ${TARGETS.pipeline}): ${mark(p >= TARGETS.pipeline)}`);
+  lines.push(`  pipeline p99 ${p99} us (target <= ${TARGETS.pipelineP99Us} us): ${mark(p99 <= TARGETS.pipelineP99Us)}`);
+  if (f.loopback) {
+    const ratioDh = f.loopback.dashboardToHeadless as number | null;
+    lines.push(`  dashboard/headless at max rate ${ratioDh} (target >= ${TARGETS.dashboardToHeadless}): ${mark(ratioDh !== null && ratioDh >= TARGETS.dashboardToHeadless)}`);
+    const d5 = (f.loopback.dashboard as Record<string, LoopbackRun | undefined>).r5000;
+    if (d5) lines.push(`  loop delay p99 at 5,000 msgs/s with the dashboard ${d5.eventLoopDelayP99Ms} ms (target <= ${TARGETS.loopDelayP99Ms} ms): ${mark(d5.eventLoopDelayP99Ms <= TARGETS.loopDelayP99Ms)}`);
+  }
+  if (f.memory) {
+    const g = f.memory.rssGrowthPct as number;
+    lines.push(`  RSS growth minute 2 -> last ${g}% (target < ${TARGETS.memoryGrowthPct}%): ${mark(g < TARGETS.memoryGrowthPct)}`);
+  }
+  return lines;
+}
