@@ -5,6 +5,7 @@ import type { MarketInfo } from "../domain/market.js";
 import type { Settings } from "../domain/settings/schema.js";
 import type { Logger } from "../ports/logger.js";
 import type { BookSnapshotSource, TransportFactory } from "../ports/market-data.js";
+import type { Store } from "../ports/store.js";
 import { createSession, type Session } from "./session.js";
 import { advanceTo, settle } from "./virtual-time.js";
 
@@ -94,6 +95,10 @@ export interface LiveSessionOptions {
   recordPath: string | null;
   logger: Logger;
   source: string;
+  /** The account (default: a new one in memory, as the backtest starts); `mm run --record` passes its data dir's. */
+  store?: Store;
+  /** Runs inside the first step, after the session is wired and before its engine starts (listeners, restored orders). */
+  beforeStart?: (session: Session) => void;
 }
 
 export interface LiveSession {
@@ -112,7 +117,8 @@ export async function startLiveSession(o: LiveSessionOptions): Promise<LiveSessi
   const { session, writer } = await pump.run(() => {
     const writer = o.recordPath === null ? null : new RecordingWriter(o.recordPath, o.markets, clock.now());
     const transport = writer ? recordingTransport(stepped, writer, clock) : stepped;
-    const session = createSession({ markets: o.markets, settings: o.settings, clock, url: o.url, transport, rest: pump.rest(o.rest), logger: o.logger, source: o.source });
+    const session = createSession({ markets: o.markets, settings: o.settings, clock, url: o.url, transport, rest: pump.rest(o.rest), logger: o.logger, source: o.source, store: o.store });
+    o.beforeStart?.(session);
     void session.engine.start();
     return { session, writer };
   });

@@ -11,6 +11,7 @@ import { MarketFeed } from "../engine/feed/market-feed.js";
 import type { Logger } from "../ports/logger.js";
 import type { BookSnapshotSource, TransportFactory } from "../ports/market-data.js";
 import type { Fill } from "../ports/order-gateway.js";
+import type { Store } from "../ports/store.js";
 import { MemoryStore } from "./memory-store.js";
 import { seededRandom } from "./virtual-time.js";
 
@@ -27,12 +28,14 @@ export interface SessionOptions {
   rest: BookSnapshotSource;
   logger: Logger;
   source: string;
+  /** The account (default: a new one in memory with the dry-run starting balance, as a backtest starts). */
+  store?: Store;
 }
 
 export interface Session {
   feed: MarketFeed;
   gateway: DryRunGateway;
-  store: MemoryStore;
+  store: Store;
   engine: Engine;
   /** Every engine event, in order. */
   events: EngineEvent[];
@@ -42,7 +45,7 @@ export interface Session {
 export function createSession(o: SessionOptions): Session {
   const { clock, settings } = o;
   const feed = new MarketFeed({ url: o.url, settings: settings.feed, clock, transport: o.transport, rest: o.rest, parse: parseFrame, random: seededRandom(SESSION_SEED), logger: o.logger });
-  const store = new MemoryStore(Math.round(settings.dryRun.startingBalance * USD_SCALE), clock, settings.dryRun.equityCurvePoints);
+  const store = o.store ?? new MemoryStore(Math.round(settings.dryRun.startingBalance * USD_SCALE), clock, settings.dryRun.equityCurvePoints);
   const gateway = new DryRunGateway({
     clock,
     books: feed,

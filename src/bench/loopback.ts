@@ -35,6 +35,8 @@ export interface LoopbackRun {
   /** Dashboard only: frames Ink wrote to the virtual terminal per second. */
   screenWritesPerSec: number | null;
   openOrders: number;
+  /** The engine's risk state at the end of the window (ACTIVE unless a limit tripped). */
+  risk: string;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -71,6 +73,7 @@ export async function runLoopback(mode: LoopbackMode, rate: number | "max", o: L
         heapUsedMb: mb(mem.heapUsed),
         screenWritesPerSec: dashboard ? Math.round(((dashboard.stdout.writes - writes0) / seconds) * 10) / 10 : null,
         openOrders: session.engine.openOrderCount(),
+        risk: session.engine.riskState(),
       };
     } finally {
       loop.disable();
@@ -90,7 +93,7 @@ export async function runLoopbackSection(o: LoopbackOptions): Promise<LoopbackRu
       const run = await runLoopback(mode, rate, o);
       o.log(
         `  ${mode.padEnd(9)} rate ${String(rate).padStart(6)}: ${String(run.msgsPerSec).padStart(7)} msgs/s, latency p50 ${run.p50Us} us p99 ${run.p99Us} us, ` +
-          `loop delay p99 ${run.eventLoopDelayP99Ms} ms, RSS ${run.rssMb} MB${run.screenWritesPerSec === null ? "" : `, ${run.screenWritesPerSec} screen writes/s`}`,
+          `loop delay p99 ${run.eventLoopDelayP99Ms} ms, RSS ${run.rssMb} MB, risk ${run.risk}${run.screenWritesPerSec === null ? "" : `, ${run.screenWritesPerSec} screen writes/s`}`,
       );
       runs.push(run);
     }

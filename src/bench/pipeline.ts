@@ -1,18 +1,18 @@
-// Section 3, `pipeline`: the engine's whole path per frame (feed parse/validate/book/checks, quotable check, quote when the top or
-// inventory moved, reconcile, risk, dry-run gateway) on a virtual clock set to each frame's own exchange timestamp.
+// Section 3, `pipeline`: the engine's whole path (feed parse/validate/book/checks, quotable check, quote when the top or inventory
+// moved, reconcile, risk, dry-run gateway, file store) as `mm run` wires it, flooded with frames back to back on the real clock.
 import { performance } from "node:perf_hooks";
-import { FakeClock } from "../adapters/clock/fake-clock.js";
-import { createSession, type Session } from "../backtest/session.js";
-import { advanceTo, driveUntil, settle } from "../backtest/virtual-time.js";
+import { systemClock } from "../adapters/clock/system-clock.js";
 import type { MarketInfo } from "../domain/market.js";
 import type { Settings } from "../domain/settings/schema.js";
-import type { Logger } from "../ports/logger.js";
 import type { BookSnapshotSource } from "../ports/market-data.js";
-import type { ChunkVariant } from "./interleave.js";
 import { DirectLink } from "./direct-link.js";
+import { openEngineSession, type EngineSession } from "./engine-session.js";
+import type { ChunkVariant } from "./interleave.js";
 import { LatencyRecorder } from "./stats.js";
+import { timedClock, type TimedClock } from "./timed-clock.js";
 
-const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+/** Frames handed over per event-loop turn, as one socket read delivers a burst; timers and I/O run between bursts. */
+export const FRAMES_PER_TURN = 32;
 
 /** The benchmark has no REST API: a spot check or fallback fails (a clean stream never needs one; desyncs are counted). */
 const noRest: BookSnapshotSource = {
@@ -31,13 +31,16 @@ export interface PipelineCounters {
   desyncs: number;
   reconnects: number;
   invalidFrames: number;
-  /** Share of frames after which every market was quotable. */
+  /** Share of sampled moments at which every market was quotable. */
   quotableShare: number;
 }
 
 export interface PipelineRound {
   counters: PipelineCounters;
+  /** Each frame through feed and engine (the synchronous path, up to the requote it schedules), us. */
   latency: LatencyRecorder;
+  /** Each timer callback (throttled requotes with reconcile, risk and gateway; watch ticks; order acks), us. */
+  timers: LatencyRecorder;
   /** The round's total timed ns. */
   ns: number;
 }
@@ -45,9 +48,7 @@ export interface PipelineRound {
 export interface PipelineInput {
   markets: MarketInfo[];
   opening: string;
-  openingTs: number;
   frames: readonly string[];
-  timestamps: Float64Array;
   settings: Settings;
 }
 
@@ -55,35 +56,28 @@ function emptyCounters(): PipelineCounters {
   return { ordersPlaced: 0, ordersCancelled: 0, ordersRejected: 0, fills: 0, riskEvents: 0, finalRisk: "ACTIVE", desyncs: 0, reconnects: 0, invalidFrames: 0, quotableShare: 0 };
 }
 
-/** True when a timer falls due at or before `t`. */
-const due = (clock: FakeClock, t: number): boolean => {
-  const next = clock.nextAt();
-  return next !== null && next <= t;
-};
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/**
- * One engine per round, fed frame by frame. A frame's latency covers: timers falling due by its timestamp (throttled requotes,
- * order acks, the watch tick) with the promises they start, the frame itself through feed and engine, and the zero-delay
- * requote it schedules, settled. `rounds` receives each finished round (its latencies and counters).
- */
+/** One fresh engine per round; `rounds` receives each finished round. */
 export function pipelineVariant(input: PipelineInput, rounds: PipelineRound[]): ChunkVariant {
-  let session: Session | null = null;
-  let clock = new FakeClock(input.openingTs);
+  let session: EngineSession | null = null;
   let link = new DirectLink();
-  let round: PipelineRound = { counters: emptyCounters(), latency: new LatencyRecorder(), ns: 0 };
-  let quotableFrames = 0;
+  let clock: TimedClock = timedClock(systemClock());
+  let round: PipelineRound = { counters: emptyCounters(), latency: new LatencyRecorder(), timers: clock.callbacks, ns: 0 };
+  let samples = 0;
+  let quotableSamples = 0;
   const tokens = input.markets.flatMap((m) => [m.yesTokenId, m.noTokenId]);
-  const allQuotable = (s: Session): boolean => {
+  const allQuotable = (s: EngineSession): boolean => {
     for (let i = 0; i < tokens.length; i++) if (!s.feed.quotable(tokens[i]).ok) return false;
     return true;
   };
   return {
     async reset() {
-      clock = new FakeClock(input.openingTs - 1000);
       link = new DirectLink();
-      round = { counters: emptyCounters(), latency: new LatencyRecorder(), ns: 0 };
-      quotableFrames = 0;
-      const s = createSession({ markets: input.markets, settings: input.settings, clock, url: "bench", transport: link.transport, rest: noRest, logger: quiet, source: "bench" });
+      clock = timedClock(systemClock());
+      round = { counters: emptyCounters(), latency: new LatencyRecorder(), timers: clock.callbacks, ns: 0 };
+      samples = quotableSamples = 0;
+      const s = await openEngineSession({ markets: input.markets, settings: input.settings, clock, url: "bench", transport: link.transport, rest: noRest, source: "bench" });
       const c = round.counters;
       s.engine.onEvent((e) => {
         switch (e.type) {
@@ -100,29 +94,30 @@ export function pipelineVariant(input: PipelineInput, rounds: PipelineRound[]): 
             return;
         }
       });
-      await s.engine.start();
-      await settle();
-      await advanceTo(clock, input.openingTs);
+      await nextTurn();
       if (!link.deliver(input.opening)) throw new Error("pipeline: the feed did not open its socket");
-      await advanceTo(clock, input.openingTs);
+      await nextTurn();
       session = s;
     },
     async run(from, to) {
       const s = session;
       if (s === null) throw new Error("pipeline: run before reset");
-      const { frames, timestamps } = input;
+      const frames = input.frames;
       const lat = round.latency;
       for (let i = from; i < to; i++) {
         const t0 = performance.now();
-        const ts = timestamps[i];
-        if (due(clock, ts)) await advanceTo(clock, ts);
-        else clock.runUntil(ts);
         link.deliver(frames[i]);
-        if (due(clock, ts)) await advanceTo(clock, ts);
         lat.record((performance.now() - t0) * 1000);
-        // Sampled, untimed: is every market quotable? (every 64th frame keeps the probe's own cost out of the figures)
-        if ((i & 63) === 0 && allQuotable(s)) quotableFrames += 64;
+        if (i % FRAMES_PER_TURN === FRAMES_PER_TURN - 1) {
+          await nextTurn();
+          // Sampled between bursts, untimed by the latency figures: is every market quotable?
+          if (i % (FRAMES_PER_TURN * 64) === FRAMES_PER_TURN - 1) {
+            samples++;
+            if (allQuotable(s)) quotableSamples++;
+          }
+        }
       }
+      await nextTurn();
     },
     async done(roundNs) {
       const s = session;
@@ -134,9 +129,8 @@ export function pipelineVariant(input: PipelineInput, rounds: PipelineRound[]): 
       c.desyncs = health.tokens.reduce((n, t) => n + t.desyncs, 0);
       c.reconnects = health.reconnects;
       c.invalidFrames = health.invalidFrames;
-      c.quotableShare = Math.min(1, quotableFrames / Math.max(1, input.frames.length));
-      await driveUntil(clock, s.engine.stop());
-      await s.gateway.close();
+      c.quotableShare = Math.round((quotableSamples / Math.max(1, samples)) * 1000) / 1000;
+      await s.close();
       session = null;
       rounds.push(round);
     },

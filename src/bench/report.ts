@@ -17,6 +17,7 @@ export function throughputFigures(r: ThroughputResult, c: CaptureResult | null):
   const book = perSec(r.frames, r.bookNs);
   const pipe = perSec(r.frames, r.pipelineNs);
   const lat = r.pipeline.latency.summary();
+  const timers = r.pipeline.timers.summary();
   const cap = c && { base: perSec(c.repeated, c.baselineNs), book: perSec(c.repeated, c.bookNs) };
   return {
     baseline: {
@@ -39,6 +40,7 @@ export function throughputFigures(r: ThroughputResult, c: CaptureResult | null):
       ratioToBaseline: ratio(pipe, base),
       nsPerMsg: nsPer(r.pipelineNs, r.frames),
       ...lat,
+      timers: { count: r.pipeline.timers.count, p50Us: timers.p50Us, p99Us: timers.p99Us, maxUs: timers.maxUs },
       ...r.pipeline.counters,
     },
   };

@@ -82,11 +82,10 @@ export const formatPrice = (pips: Pips): string => formatFixed(pips, 4);
 export const formatSize = (micro: Micro): string => formatFixed(micro, 6);
 export const formatUsd = (micro: MicroUsd): string => formatFixed(micro, 6);
 
-/** Money in dollars rounded to cents for display ("12.34", "-0.50"). */
+/** Money in dollars rounded to cents (half away from zero, so -x reads as x with a minus sign) for display ("12.34", "-0.50"). */
 export function formatCents(micro: MicroUsd): string {
-  const cents = Math.round(micro / 10_000);
-  const neg = cents < 0;
-  const abs = Math.abs(cents);
+  const abs = Math.round(Math.abs(micro) / 10_000);
+  const neg = micro < 0 && abs !== 0;
   return (neg ? "-" : "") + Math.floor(abs / 100) + "." + String(abs % 100).padStart(2, "0");
 }
 

@@ -1,6 +1,6 @@
 // The engine: feed notices and fills -> quoting -> reconcile -> risk checks -> gateway, under a latched kill switch.
 import type { MarketInfo } from "../domain/market.js";
-import { mirror } from "../domain/units.js";
+import { formatUsd, mirror } from "../domain/units.js";
 import { quoteParamsFrom, type QuoteParams } from "../domain/quoting/params.js";
 import { riskLimitsFrom } from "../domain/risk/limits.js";
 import { value } from "../domain/accounting/valuation.js";
@@ -20,6 +20,7 @@ import { Requoter } from "./requoter.js";
 import { marksOf } from "./inventory.js";
 import { buildSnapshot, EventJournal } from "./snapshot-builder.js";
 import { RewardWatch } from "./reward-watch.js";
+import { rebaseOnExchange } from "./live-account.js";
 
 export interface EngineDeps {
   markets: MarketInfo[];
@@ -125,6 +126,7 @@ class QuotingEngine implements Engine {
     if (this.started) return;
     this.started = true;
     const { marketData, clock } = this.deps;
+    await this.syncExchangeAccount();
     this.orders.adopt(this.deps.gateway.openOrders());
     this.unsubscribers.push(this.gateway.onEvent((e) => this.onGatewayEvent(e)));
     this.unsubscribers.push(marketData.onNotice((n) => this.onNotice(n)));
@@ -231,6 +233,27 @@ class QuotingEngine implements Engine {
   private emit(event: EngineEvent): void {
     this.journal.record(event);
     for (const l of this.listeners) l(event);
+  }
+
+  /** Live: cash and positions start from the exchange's account, and the loss limits from the equity that gives. */
+  private async syncExchangeAccount(): Promise<void> {
+    const { gateway, store, logger, clock } = this.deps;
+    if (!gateway.exchangeAccount) return;
+    const account = await gateway.exchangeAccount();
+    if (!account) {
+      logger.warn("could not read the account from the exchange: cash and positions are the data dir's ledger until it can be reconciled");
+      return;
+    }
+    const tokens = this.runs.flatMap((r) => [
+      { tokenId: r.info.yesTokenId, market: r.id, outcome: "YES" as const },
+      { tokenId: r.info.noTokenId, market: r.id, outcome: "NO" as const },
+    ]);
+    const { bodies, notes } = rebaseOnExchange(store.state().portfolio, account, tokens, clock.now().toString(36));
+    for (const n of notes) logger.warn(n);
+    if (bodies.length === 0) return;
+    for (const b of bodies) store.append(b);
+    this.risk.rebase();
+    logger.info(`live account rebased on the exchange's: cash ${formatUsd(account.cash)} USDC`);
   }
 
   private equity(): number {

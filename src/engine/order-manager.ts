@@ -20,7 +20,7 @@ export interface OrderManagerDeps {
   logger: Logger;
   settings: OrdersSettings;
   emit(event: EngineEvent): void;
-  /** A rejection or gateway error (counts toward the error-rate limits). */
+  /** A rejection (not a transient one) or a gateway error: counts toward the error-rate limits. */
   onError(): void;
 }
 
@@ -114,7 +114,7 @@ export class OrderManager {
         const o = this.tracker.rejected(e.clientId);
         if (!o) return { market: null, inventoryChanged: false };
         store.recordGatewayEvent(e);
-        this.deps.onError();
+        if (!e.transient) this.deps.onError(); // a backoff refusal (425/429) is no error; the requote throttle paces retries
         this.emitOrder("rejected", o, e.reason, e.ts);
         return { market: o.market, inventoryChanged: false };
       }
@@ -160,7 +160,7 @@ export class OrderManager {
       const o = this.tracker.rejected(r.clientId);
       if (!o) continue; // already reported through the gateway's own rejected event
       this.deps.store.recordGatewayEvent({ type: "rejected", clientId: r.clientId, reason: r.reason ?? "rejected", ts: this.deps.clock.now() });
-      this.deps.onError();
+      if (!r.transient) this.deps.onError();
       this.emitOrder("rejected", o, r.reason ?? "rejected", this.deps.clock.now());
     }
   }

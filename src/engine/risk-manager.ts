@@ -60,6 +60,11 @@ export class RiskManager {
     return this.m;
   }
 
+  /** The account was opened again (a live session rebased on the exchange): peak and day-start equity restart from the next evaluation. */
+  rebase(): void {
+    this.m = { ...this.m, peakEquity: null, day: null, dayStartEquity: null };
+  }
+
   errorsPerMinute(): number {
     return this.errors.count(this.deps.clock.now());
   }

@@ -55,7 +55,8 @@ export interface Fill {
 export type GatewayEvent =
   | { type: "placed"; clientId: string; ts: number }
   | { type: "acknowledged"; order: OpenOrder; ts: number }
-  | { type: "rejected"; clientId: string; reason: string; ts: number }
+  /** transient: refused only for now (a 425/429 backoff window): not an error, the order may be tried again later. */
+  | { type: "rejected"; clientId: string; reason: string; ts: number; transient?: boolean }
   | { type: "cancelled"; id: string; clientId: string; reason: string; ts: number }
   | { type: "fill"; fill: Fill; ts: number }
   /** A live trade that FAILED on chain: undo its fill. */
@@ -67,6 +68,16 @@ export interface PlaceResult {
   ok: boolean;
   orderId?: string;
   reason?: string;
+  /** As on the rejected event: refused only for now, not an error. */
+  transient?: boolean;
+}
+
+/** The exchange's own record of the account (live gateways): what the engine's cash and positions start from. */
+export interface ExchangeAccount {
+  /** Collateral balance, micro-dollars (it includes what resting BUY orders reserve). */
+  cash: MicroUsd;
+  /** Shares held per token id, for the tokens the exchange could report. */
+  shares: Record<string, Micro>;
 }
 
 export interface CancelResult {
@@ -83,5 +94,7 @@ export interface OrderGateway {
   openOrders(): OpenOrder[];
   /** Subscribes to order and fill events; returns the unsubscribe function. */
   onEvent(listener: (event: GatewayEvent) => void): () => void;
+  /** Live gateways: the account as the exchange reports it (null when it cannot be read); dry-run gateways have none. */
+  exchangeAccount?(): Promise<ExchangeAccount | null>;
   close(): Promise<void>;
 }

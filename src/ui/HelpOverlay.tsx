@@ -13,7 +13,13 @@ export interface HelpOverlayProps {
 }
 
 export function HelpOverlay({ mode, width, height }: HelpOverlayProps): React.JSX.Element {
-  const rows = [...bindingsFor(mode), ...bindingsFor("help"), ...bindingsFor("quitting")];
+  const seen = new Set<string>();
+  const rows = [...bindingsFor(mode), ...bindingsFor("help"), ...bindingsFor("quitting")].filter((b) => {
+    const key = `${b.label} ${b.description}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const labelW = Math.max(...rows.map((b) => b.label.length)) + 2;
   return (
     <Panel title={`Keys: ${mode === "dashboard" ? "dashboard" : "market picker"}`} note="? or Esc closes" width={width} height={height}>

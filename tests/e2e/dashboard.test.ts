@@ -36,7 +36,7 @@ describe.skipIf(!hasTmux)("mm in a terminal", () => {
     await t.waitFor((s) => s.split("\n").some((l) => l.startsWith("›")), "a selected row");
     t.keys("Enter");
 
-    const dash = await t.waitFor((s) => s.includes("DRY-RUN") && s.includes("feed LIVE") && /Our quotes \([1-9]/.test(s), "DRY-RUN, feed LIVE and our quotes", 30_000);
+    const dash = await t.waitFor((s) => s.includes("DRY-RUN") && s.includes("feed LIVE") && /Our quotes \([1-9]/.test(s), "DRY-RUN, feed LIVE and our quotes", 45_000);
     expect(dash).toMatch(/YES BUY|NO\s+BUY/);
     // NO_COLOR is respected: no colour or style escapes reach the terminal.
     expect(t.styledScreen()).not.toContain("\u001b[");

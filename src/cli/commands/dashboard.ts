@@ -215,6 +215,49 @@ async function startSession(market: MarketInfo, endpoints: Endpoints, source: st
   };
 }
 
+/**
+ * Waits until the UI ends. However it ends (q, a signal, a crash inside React or anywhere else), every order is
+ * cancelled and the terminal restored before the error, if any, is reported.
+ */
+export async function superviseUi(
+  app: { waitUntilExit(): Promise<unknown>; unmount(): void },
+  host: Pick<DashboardHost, "shutdown">,
+  restore: () => void,
+): Promise<void> {
+  const onSignal = () => {
+    void host.shutdown().finally(() => app.unmount());
+  };
+  const onCrash = (err: unknown) => {
+    // A failure outside React (a timer, a socket): cancel everything, restore the terminal, then report it.
+    void host
+      .shutdown()
+      .catch(() => undefined)
+      .finally(() => {
+        app.unmount();
+        restore();
+        process.stderr.write(`mm: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+        process.exit(1);
+      });
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGHUP", onSignal);
+  process.on("uncaughtException", onCrash);
+  process.on("unhandledRejection", onCrash);
+  try {
+    await app.waitUntilExit();
+  } catch (err) {
+    // A crash inside the UI: orders are still cancelled and the terminal restored before the error is reported.
+    await host.shutdown().catch(() => undefined);
+    restore();
+    throw err;
+  } finally {
+    process.off("SIGTERM", onSignal);
+    process.off("SIGHUP", onSignal);
+    process.off("uncaughtException", onCrash);
+    process.off("unhandledRejection", onCrash);
+  }
+}
+
 export const dashboardCommand: CommandModule<object, DashboardArgs> = {
   command: "$0",
   describe: "Open the dashboard (market picker and live quoting)",
@@ -253,38 +296,7 @@ export const dashboardCommand: CommandModule<object, DashboardArgs> = {
     process.env.NODE_ENV ??= "production";
     const [{ createElement }, { render }, { App }] = await Promise.all([import("react"), import("ink"), import("../../ui/App.js")]);
     const app = render(createElement(App, { host, clock, marketRef: args.market ?? null }), { exitOnCtrlC: false, patchConsole: true, maxFps: 10 });
-    const onSignal = () => {
-      void host.shutdown().finally(() => app.unmount());
-    };
-    const onCrash = (err: unknown) => {
-      // A failure outside React (a timer, a socket): cancel everything, restore the terminal, then report it.
-      void host
-        .shutdown()
-        .catch(() => undefined)
-        .finally(() => {
-          app.unmount();
-          restoreTerminal();
-          process.stderr.write(`mm: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-          process.exit(1);
-        });
-    };
-    process.on("SIGTERM", onSignal);
-    process.on("SIGHUP", onSignal);
-    process.on("uncaughtException", onCrash);
-    process.on("unhandledRejection", onCrash);
-    try {
-      await app.waitUntilExit();
-    } catch (err) {
-      // A crash inside the UI: orders are still cancelled and the terminal restored before the error is reported.
-      await host.shutdown().catch(() => undefined);
-      restoreTerminal();
-      throw err;
-    } finally {
-      process.off("SIGTERM", onSignal);
-      process.off("SIGHUP", onSignal);
-      process.off("uncaughtException", onCrash);
-      process.off("unhandledRejection", onCrash);
-    }
+    await superviseUi(app, host, restoreTerminal);
     restoreTerminal();
     process.exit(0);
   },

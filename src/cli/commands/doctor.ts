@@ -4,17 +4,18 @@ import { loadEnv } from "../../adapters/secrets/credentials.js";
 import { createClobClient } from "../../adapters/gateway/live/clob-client.js";
 import { loadSettings } from "../config.js";
 import { UserError } from "../errors.js";
-import { resolveUrls, withEndpointArgs, type EndpointArgs } from "../doctor/endpoints.js";
+import { withEnvFileOption, exchangeFor, type EnvFileArgs } from "../doctor/endpoints.js";
+import { withEndpointOptions, type EndpointArgs } from "../endpoint-options.js";
 import { formatLine, runChecks } from "../doctor/checks.js";
 import { probeHttp, probeWs } from "../doctor/probes.js";
 
-type DoctorArgs = EndpointArgs & { config?: string; set?: string[]; json: boolean; "timeout-ms": number };
+type DoctorArgs = EndpointArgs & EnvFileArgs & { config?: string; set?: string[]; json: boolean; "timeout-ms": number };
 
 export const doctorCommand: CommandModule<object, DoctorArgs> = {
   command: "doctor",
   describe: "Check your live-trading setup (.env, wallet, endpoints, API keys, balance, allowance) and say how to fix what is wrong",
   builder: (y) =>
-    withEndpointArgs(y)
+    withEnvFileOption(withEndpointOptions(y))
       .option("config", { type: "string", describe: "Settings file (JSON) merged over the defaults" })
       .option("set", { type: "string", array: true, describe: "Override a setting: key.path=value" })
       .option("json", { type: "boolean", default: false, describe: "Print the checks as one JSON array" })
@@ -26,16 +27,22 @@ export const doctorCommand: CommandModule<object, DoctorArgs> = {
     } catch (err) {
       throw new UserError((err as Error).message, 2);
     }
-    const lines = await runChecks(
-      {
-        env: env.values,
-        envFile: env.file,
-        loadSettings: () => loadSettings({ configFile: args.config, sets: args.set }),
-        urls: resolveUrls(args, env.values),
-        timeoutMs: args["timeout-ms"],
-      },
-      { probeHttp, probeWs, client: createClobClient },
-    );
+    const exchange = await exchangeFor(args, env.values);
+    let lines;
+    try {
+      lines = await runChecks(
+        {
+          env: env.values,
+          envFile: env.file,
+          loadSettings: () => loadSettings({ configFile: args.config, sets: args.set }),
+          urls: exchange.endpoints,
+          timeoutMs: args["timeout-ms"],
+        },
+        { probeHttp, probeWs, client: createClobClient },
+      );
+    } finally {
+      await exchange.close();
+    }
     if (args.json) process.stdout.write(`${JSON.stringify(lines)}\n`);
     else for (const l of lines) process.stdout.write(`${formatLine(l)}\n`);
     const failed = lines.filter((l) => l.status === "fail").length;

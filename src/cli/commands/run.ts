@@ -15,6 +15,9 @@ import { openFileStore } from "../../adapters/store/file-store.js";
 import { StateFileError } from "../../adapters/store/state-file.js";
 import { startExchange } from "../../sim/exchange.js";
 import { createEngine } from "../../engine/engine.js";
+import { startRecordedRun, type RunningEngine, type RunOutput } from "../recorded-run.js";
+import type { OrderGateway } from "../../ports/order-gateway.js";
+import type { Store } from "../../ports/store.js";
 import { engineStatus, eventLine } from "../../engine/run-lines.js";
 import { claimDataDir } from "../../engine/control/control-files.js";
 import { watchControl } from "../../engine/control/control-watcher.js";
@@ -42,6 +45,7 @@ interface RunArgs extends EndpointArgs, FeedFlagArgs {
   demoRate: number;
   live: boolean;
   yes: boolean;
+  record?: string;
 }
 
 /** --source live|sim|replay:FILE (sim is --demo; replay serves a recording through the embedded exchange). */
@@ -124,6 +128,38 @@ export function untilSignal(): Promise<string> {
   });
 }
 
+/** The engine on the system clock, trading through the dry-run simulator or (--live) the official client. */
+async function startDirectRun(args: RunArgs, settings: Settings, markets: MarketInfo[], exchange: ResolvedExchange, store: Store, out: RunOutput): Promise<RunningEngine> {
+  const clock = systemClock();
+  const feed = createMarketFeed(exchange.endpoints, settings.feed, { clock, logger: args.verbose ? stderrLogger : undefined });
+  if (args.live) process.stderr.write(`${liveBanner({ clob: exchange.endpoints.clob, maxNotionalUsd: settings.live.maxNotionalUsd, markets })}\n`);
+  const live = args.live ? await openLiveGateway({ endpoints: exchange.endpoints, settings, markets, clock, logger: stderrLogger }).catch((err: Error) => { throw new UserError(err.message); }) : null;
+  const gateway: OrderGateway = live ?? new DryRunGateway({
+    clock,
+    books: feed,
+    account: { cash: () => store.state().portfolio.cash, shares: (t) => store.state().portfolio.positions[t]?.shares ?? 0 },
+    settings: settings.dryRun,
+  });
+  const dryRun = gateway instanceof DryRunGateway ? gateway : null;
+  dryRun?.restore(Object.values(store.state().orders), markets);
+  feed.onNotice((n) => {
+    dryRun?.onNotice(n);
+    out.onNotice(n);
+  });
+  const engine = createEngine({ markets, settings, marketData: feed, gateway, store, clock, logger: stderrLogger, source: exchange.source });
+  engine.onEvent(out.onEvent);
+  await engine.start();
+  return {
+    engine,
+    feed,
+    clock,
+    async stop() {
+      await engine.stop();
+      await gateway.close();
+    },
+  };
+}
+
 export const runCommand: CommandModule<object, RunArgs> = {
   command: "run",
   describe: "Quote markets without the dashboard (dry-run): JSON lines on stdout (feed, order, fill, risk, status)",
@@ -145,10 +181,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .option("data-dir", { type: "string", default: "./data", describe: "Where state.json, ledger.jsonl and the kill-switch files live" })
       .option("demo-rate", { type: "number", default: 100, describe: "Market messages per second of the embedded exchange (--demo, --source sim)" })
       .option("live", { type: "boolean", default: false, describe: "Trade for real through the official client (keys in .env; check with `mm doctor`)" })
-      .option("yes", { type: "boolean", default: false, describe: "With --live and --headless: confirm live trading without a prompt" }) as never,
+      .option("yes", { type: "boolean", default: false, describe: "With --live and --headless: confirm live trading without a prompt" })
+      .option("record", { type: "string", describe: "Write the frames the engine consumed to FILE (dry-run only); `mm backtest FILE` repeats the run's fills" }) as never,
   handler: async (args) => {
     if (!args.headless) throw new UsageError("mm run needs --headless for now (the dashboard is `mm`)");
     if (args.live && !args.yes) throw new UsageError("--live places real orders: a headless run needs --live --yes to confirm (the dashboard asks you to type the market's name instead)");
+    if (args.record !== undefined && args.live) throw new UsageError("--record repeats a dry-run session in `mm backtest`; drop --live (or record the feed alone with `mm record`)");
     if (!Number.isInteger(args.statusMs) || args.statusMs < 50) throw new UserError(`--status-ms ${args.statusMs}: use an integer number of ms, at least 50`, 2);
     const settings = loadSettings({ configFile: args.config, sets: args.set, overrides: feedOverrides(args) });
     const exchange = await exchangeFor(args);
@@ -161,36 +199,26 @@ export const runCommand: CommandModule<object, RunArgs> = {
       } catch (err) {
         throw new UserError((err as Error).message, 2);
       }
-      const clock = systemClock();
-      const store = await openStore(args.dataDir, settings, clock);
-      const feed = createMarketFeed(exchange.endpoints, settings.feed, { clock, logger: args.verbose ? stderrLogger : undefined });
-      if (args.live) process.stderr.write(`${liveBanner({ clob: exchange.endpoints.clob, maxNotionalUsd: settings.live.maxNotionalUsd, markets })}\n`);
-      const live = args.live ? await openLiveGateway({ endpoints: exchange.endpoints, settings, markets, clock, logger: stderrLogger }).catch((err: Error) => { throw new UserError(err.message); }) : null;
-      const dryRun = live ? null : new DryRunGateway({
-        clock,
-        books: feed,
-        account: { cash: () => store.state().portfolio.cash, shares: (t) => store.state().portfolio.positions[t]?.shares ?? 0 },
-        settings: settings.dryRun,
-      });
-      dryRun?.restore(Object.values(store.state().orders), markets);
-      const gateway = live ?? dryRun!;
-      feed.onNotice((n) => {
-        dryRun?.onNotice(n);
-        const line = feedLine(n);
-        if (line) writeLine(line);
-      });
-      const engine = createEngine({ markets, settings, marketData: feed, gateway, store, clock, logger: stderrLogger, source: exchange.source });
-      engine.onEvent((e) => writeLine(eventLine(e)));
+      const store = await openStore(args.dataDir, settings, systemClock());
+      const output: RunOutput = {
+        onNotice: (n) => {
+          const line = feedLine(n);
+          if (line) writeLine(line);
+        },
+        onEvent: (e) => writeLine(eventLine(e)),
+      };
+      const running = args.record === undefined
+        ? await startDirectRun(args, settings, markets, exchange, store, output)
+        : await startRecordedRun({ path: args.record, markets, settings, endpoints: exchange.endpoints, store, source: exchange.source, logger: stderrLogger, ...output });
+      const { engine, feed, clock } = running;
       const ids = markets.flatMap(tokenMetas).map((m) => m.tokenId);
-      await engine.start();
       const watcher = watchControl(args.dataDir, engine, clock);
       const timer = setInterval(() => writeLine({ ...statusLine(feed, ids, clock.now()), ...engineStatus(engine.snapshot()) }), args.statusMs);
       const signal = await untilSignal();
       clearInterval(timer);
       watcher.stop();
-      await engine.stop();
+      await running.stop();
       const openOrders = engine.openOrderCount();
-      await gateway.close();
       await store.close();
       writeLine({ type: "exit", ts: clock.now(), reason: signal, openOrders, risk: engine.riskState() });
     } finally {

@@ -43,8 +43,8 @@ export function avgCostOf(position: Position): MicroUsd | null {
   return position.shares > 0 ? Math.round((position.cost * 1_000_000) / position.shares) : null;
 }
 
-/** The cost basis leaving a position when `size` of its shares go: pro rata, and exactly all of it on the last share. */
-function costOut(position: Position, size: Micro): MicroUsd {
+/** The cost basis of `size` of a position's shares: pro rata, and exactly all of it for the whole position. */
+export function costOut(position: Position, size: Micro): MicroUsd {
   return size >= position.shares ? position.cost : Math.round((position.cost * size) / position.shares);
 }
 
@@ -75,10 +75,29 @@ export function applyFill(p: Portfolio, fill: PortfolioFill): Portfolio {
   return { ...base, cash: p.cash + value - fill.fee, realized: p.realized + value - out, positions: withPosition(p, position) };
 }
 
-/** Undoes a fill that failed on chain: the opposite trade at the same price, with the fee refunded. */
+/**
+ * Undoes a fill that failed on chain, as if it had never happened: the fee is refunded and no P&L is made up. A BUY takes
+ * its shares and exactly its notional out of the cost basis (a cost left on a flat position, or a negative one, is P&L
+ * that later sells realized against it); a SELL puts its shares back at the position's average cost (exactly the cost
+ * that left when nothing traded since; at the sale price when the position is now flat) and takes back what it realized.
+ */
 export function reverseFill(p: Portfolio, fill: PortfolioFill): Portfolio {
-  const undone = applyFill(p, { ...fill, side: fill.side === "BUY" ? "SELL" : "BUY", fee: -fill.fee });
-  return { ...undone, fills: p.fills - 1, volume: p.volume - notional(fill.price, fill.size) };
+  const value = notional(fill.price, fill.size);
+  const held = p.positions[fill.tokenId] ?? { market: fill.market, tokenId: fill.tokenId, outcome: fill.outcome, shares: 0, cost: 0 };
+  const base = { ...p, fees: p.fees - fill.fee, fills: p.fills - 1, volume: p.volume - value };
+  if (fill.side === "BUY") {
+    if (fill.size > held.shares) {
+      throw new Error(`cannot undo a BUY of ${fill.size} micro-shares of token ${fill.tokenId}: only ${held.shares} held (they were sold since)`);
+    }
+    const shares = held.shares - fill.size;
+    const residual = held.cost - value;
+    const settle = shares === 0 || residual < 0;
+    const position = { ...held, shares, cost: settle ? 0 : residual };
+    return { ...base, cash: p.cash + value + fill.fee, realized: settle ? p.realized - residual : p.realized, positions: withPosition(p, position) };
+  }
+  const back = held.shares > 0 ? Math.round((held.cost * fill.size) / held.shares) : value;
+  const position = { ...held, shares: held.shares + fill.size, cost: held.cost + back };
+  return { ...base, cash: p.cash - value + fill.fee, realized: p.realized - (value - back), positions: withPosition(p, position) };
 }
 
 /** Merges `size` YES+NO pairs of a market into $1 each (never automatic: the caller decides). */

@@ -1,6 +1,6 @@
 // Marking the account: positions at the midpoint (YES+NO pairs at exactly $1), liquidation at the best bid, and the P&L identity.
 import { notional, type Micro, type MicroUsd, type Pips } from "../units.js";
-import type { Portfolio, Position } from "./portfolio.js";
+import { costOut, type Portfolio, type Position } from "./portfolio.js";
 
 /** A token's marks: midpoint (may be a half pip) and best bid, null when unknown. */
 export interface Mark {
@@ -33,7 +33,7 @@ export function valueAt(price: number, size: Micro): MicroUsd {
 function valueOf(position: Position, shares: Micro, price: number | null): MicroUsd {
   if (shares === 0) return 0;
   // Unknown mark: carry at cost, so an unmarked position shows no unrealized P&L.
-  if (price === null) return shares >= position.shares ? position.cost : Math.round((position.cost * shares) / position.shares);
+  if (price === null) return costOut(position, shares);
   return valueAt(price, shares);
 }
 

@@ -12,11 +12,28 @@ export interface BookHashMeta {
 /** The parts of a book frame the hash covers, exactly as sent. */
 export type HashableBook = Pick<BookEvent, "market" | "assetId"> & { raw: Pick<BookEvent["raw"], "timestamp" | "bids" | "asks"> };
 
+/**
+ * A string as a JSON literal. Wire prices and sizes are plain decimals that need no escaping: quoting them directly is
+ * ~5x cheaper than JSON.stringify, which the book hash paid for every level (measured: 15% of `npm run bench`'s pipeline).
+ */
+function jsonString(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return JSON.stringify(text);
+  }
+  return '"' + text + '"';
+}
+
+/** One level as the hash writes it: `{"price":"0.52","size":"10"}`. */
+export function levelJson(price: string, size: string): string {
+  return '{"price":' + jsonString(price) + ',"size":' + jsonString(size) + "}";
+}
+
 function levelsJson(levels: readonly RawLevel[]): string {
   let out = "[";
   for (let i = 0; i < levels.length; i++) {
     if (i > 0) out += ",";
-    out += `{"price":${JSON.stringify(levels[i].price)},"size":${JSON.stringify(levels[i].size)}}`;
+    out += levelJson(levels[i].price, levels[i].size);
   }
   return out + "]";
 }
@@ -26,11 +43,16 @@ function levelsJson(levels: readonly RawLevel[]): string {
  * in exactly that key order, levels exactly as sent (wire order), the frame's own timestamp text.
  */
 export function bookHashText(book: HashableBook, meta: BookHashMeta): string {
+  return bookHashTextOfSides(book.market, book.assetId, book.raw.timestamp, levelsJson(book.raw.bids), levelsJson(book.raw.asks), meta);
+}
+
+/** The same text from sides already written as JSON arrays of levelJson() (wire order), for callers that cache them. */
+export function bookHashTextOfSides(market: string, assetId: string, timestamp: string, bidsJson: string, asksJson: string, meta: BookHashMeta): string {
   return (
-    `{"market":${JSON.stringify(book.market)},"asset_id":${JSON.stringify(book.assetId)},"timestamp":${JSON.stringify(book.raw.timestamp)},"hash":""` +
-    `,"bids":${levelsJson(book.raw.bids)},"asks":${levelsJson(book.raw.asks)}` +
-    `,"min_order_size":${JSON.stringify(meta.minOrderSize)},"tick_size":${JSON.stringify(meta.tickSize)}` +
-    `,"neg_risk":${meta.negRisk ? "true" : "false"},"last_trade_price":${JSON.stringify(meta.lastTradePrice)}}`
+    `{"market":${jsonString(market)},"asset_id":${jsonString(assetId)},"timestamp":${jsonString(timestamp)},"hash":""` +
+    `,"bids":${bidsJson},"asks":${asksJson}` +
+    `,"min_order_size":${jsonString(meta.minOrderSize)},"tick_size":${jsonString(meta.tickSize)}` +
+    `,"neg_risk":${meta.negRisk ? "true" : "false"},"last_trade_price":${jsonString(meta.lastTradePrice)}}`
   );
 }
 

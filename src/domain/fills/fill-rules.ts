@@ -1,5 +1,4 @@
 // The queue-position fill rules: how prints, depth changes and a crossing book fill a resting dry-run order.
-import type { LastTradePriceEvent } from "../events.js";
 import type { Side } from "../market.js";
 import { mirror, type Micro, type Pips } from "../units.js";
 import { aheadAfterShrink, type QueueModel } from "./queue-model.js";
@@ -19,12 +18,12 @@ export interface RuleResult {
 }
 
 /**
- * The print as this order sees it: a print on its own token as is; a print on the other token of the same market
- * mirrored (price 1 - p, taker side flipped: buying NO at q is selling YES at 1 - q); null for other markets.
+ * The print as an order on `orderTokenId` sees it: a print on its own token as is; a print on the other token of the same
+ * market mirrored (price 1 - p, taker side flipped: buying NO at q is selling YES at 1 - q); null for any other token.
  */
-export function printFor(order: RestingOrder, trade: LastTradePriceEvent): Print | null {
-  if (trade.assetId === order.tokenId) return { price: trade.price, size: trade.size, takerSide: trade.side };
-  if (trade.market === order.market) return { price: mirror(trade.price), size: trade.size, takerSide: opposite(trade.side) };
+export function printFor(orderTokenId: string, tokenId: string, pairTokenId: string | undefined, print: Print): Print | null {
+  if (tokenId === orderTokenId) return print;
+  if (pairTokenId === orderTokenId) return { price: mirror(print.price), size: print.size, takerSide: opposite(print.takerSide) };
   return null;
 }
 

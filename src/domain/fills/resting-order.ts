@@ -31,17 +31,7 @@ export interface RestingOrder {
 /** A print and the depth change it causes are paired only if they arrive within this window. */
 export const NETTING_WINDOW_MS = 1_000;
 
-export interface NewRestingOrder {
-  id: string;
-  clientId: string;
-  market: string;
-  tokenId: string;
-  outcome: Outcome;
-  side: Side;
-  price: Pips;
-  size: Micro;
-  filled?: Micro;
-}
+export type NewRestingOrder = Pick<RestingOrder, "id" | "clientId" | "market" | "tokenId" | "outcome" | "side" | "price" | "size"> & { filled?: Micro };
 
 /** An order joins the back of its level: everything the book shows at its price is ahead of it. */
 export function joinQueue(order: NewRestingOrder, levelSize: Micro, now: number): RestingOrder {

@@ -5,8 +5,8 @@ const decimal = z.string().regex(/^-?\d+(\.\d+)?$/, "expected a decimal string l
 const outcome = z.enum(["YES", "NO"]);
 const side = z.enum(["BUY", "SELL"]);
 
-const fillFields = {
-  fillId: z.string(),
+/** What fills and order lines share: the order and its terms. */
+const orderTerms = {
   orderId: z.string(),
   market: z.string(),
   token: z.string(),
@@ -14,20 +14,11 @@ const fillFields = {
   side,
   price: decimal,
   size: decimal,
-  fee: decimal,
-  liquidity: z.enum(["maker", "taker"]),
 };
+
+const fillFields = { fillId: z.string(), ...orderTerms, fee: decimal, liquidity: z.enum(["maker", "taker"]) };
 
-const orderFields = {
-  orderId: z.string(),
-  clientId: z.string(),
-  market: z.string(),
-  token: z.string(),
-  outcome,
-  side,
-  price: decimal,
-  size: decimal,
-};
+const orderFields = { ...orderTerms, clientId: z.string() };
 
 export const ledgerBodySchema = z.discriminatedUnion("type", [
   /** The first line of a ledger: the starting balance. */

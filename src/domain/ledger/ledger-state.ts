@@ -41,7 +41,10 @@ function num(text: string, parse: (t: string) => number | null, what: string, se
   return neg ? -v : v;
 }
 
-function fillOf(e: Extract<LedgerEntry, { type: "fill" | "fill_reversed" }>): PortfolioFill {
+type TermsEntry = Extract<LedgerEntry, { type: "fill" | "fill_reversed" | "order_acknowledged" }>;
+
+/** An order's or fill's market, token and terms in integer units. */
+function termsOf(e: TermsEntry): Pick<TrackedOrder, "market" | "tokenId" | "outcome" | "side" | "price" | "size"> {
   return {
     market: e.market,
     tokenId: e.token,
@@ -49,8 +52,11 @@ function fillOf(e: Extract<LedgerEntry, { type: "fill" | "fill_reversed" }>): Po
     side: e.side,
     price: num(e.price, parsePrice, "price", e.seq),
     size: num(e.size, parseSize, "size", e.seq),
-    fee: num(e.fee, parseUsd, "fee", e.seq),
   };
+}
+
+function fillOf(e: Extract<LedgerEntry, { type: "fill" | "fill_reversed" }>): PortfolioFill {
+  return { ...termsOf(e), fee: num(e.fee, parseUsd, "fee", e.seq) };
 }
 
 /** Applies one entry. Entries at or below lastSeq are already in the state and are skipped. */
@@ -69,12 +75,7 @@ export function applyEntry(state: LedgerState, e: LedgerEntry): LedgerState {
       const order: TrackedOrder = {
         id: e.orderId,
         clientId: e.clientId,
-        market: e.market,
-        tokenId: e.token,
-        outcome: e.outcome,
-        side: e.side,
-        price: num(e.price, parsePrice, "price", e.seq),
-        size: num(e.size, parseSize, "size", e.seq),
+        ...termsOf(e),
         filled: num(e.filled, parseSize, "filled", e.seq),
         queueAhead: e.queueAhead === null ? null : num(e.queueAhead, parseSize, "queueAhead", e.seq),
         createdAt: Date.parse(e.ts),

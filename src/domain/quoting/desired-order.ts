@@ -1,6 +1,6 @@
 // What quoting asks for: one order per level and side, in the token it is placed in and that token's own price terms.
 import type { Outcome, Side } from "../market.js";
-import type { Micro, MicroUsd, Pips } from "../units.js";
+import { mirror, type Micro, type MicroUsd, type Pips } from "../units.js";
 
 export type QuoteSide = "bid" | "ask";
 
@@ -28,4 +28,4 @@ export interface Inventory {
 export const emptyInventory = (): Inventory => ({ yes: 0, no: 0, yesCost: 0, noCost: 0 });
 
 /** The YES-terms price of an order (a NO price q is 1 - q). */
-export const yesPrice = (order: { outcome: Outcome; price: Pips }): Pips => (order.outcome === "YES" ? order.price : 10_000 - order.price);
+export const yesPrice = (order: { outcome: Outcome; price: Pips }): Pips => (order.outcome === "YES" ? order.price : mirror(order.price));

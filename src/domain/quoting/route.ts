@@ -1,5 +1,5 @@
 // Two tokens, no shorting: turns YES-terms levels of one quote side into SELLs of held shares or BUYs of the other token.
-import type { MarketInfo, Outcome } from "../market.js";
+import { tokenOf, type MarketInfo, type Outcome } from "../market.js";
 import { PRICE_SCALE, mirror, type Micro, type MicroUsd, type Pips } from "../units.js";
 import type { DesiredOrder, Inventory, QuoteSide } from "./desired-order.js";
 import { floorSize } from "./grid.js";
@@ -37,17 +37,18 @@ export function routeSide(side: QuoteSide, levels: LevelQuote[], market: MarketI
     const heldPrice = heldOutcome === "YES" ? lv.price : mirror(lv.price);
     const buyPrice = buyOutcome === "YES" ? lv.price : mirror(lv.price);
     let order: DesiredOrder | null = null;
-    if (held >= market.minSize) {
-      const size = Math.min(want, held);
+    // Held shares can be off the 0.01-share grid (partial fills): sell only whole hundredths.
+    if (floorSize(held) >= market.minSize) {
+      const size = floorSize(Math.min(want, held));
       held -= size;
-      order = { tokenId: tokenFor(market, heldOutcome), outcome: heldOutcome, side: "SELL", price: heldPrice, size, level: lv.level, quoteSide: side };
+      order = { tokenId: tokenOf(market, heldOutcome), outcome: heldOutcome, side: "SELL", price: heldPrice, size, level: lv.level, quoteSide: side };
     } else {
       const byUsd = capUsd <= 0 ? 0 : floorSize((capUsd * PRICE_SCALE) / buyPrice);
       const size = floorSize(Math.min(want, capShares, byUsd));
       if (size >= market.minSize) {
         capShares -= size;
         capUsd -= Math.ceil((buyPrice * size) / PRICE_SCALE);
-        order = { tokenId: tokenFor(market, buyOutcome), outcome: buyOutcome, side: "BUY", price: buyPrice, size, level: lv.level, quoteSide: side };
+        order = { tokenId: tokenOf(market, buyOutcome), outcome: buyOutcome, side: "BUY", price: buyPrice, size, level: lv.level, quoteSide: side };
       }
     }
     if (!order) continue;
@@ -56,5 +57,3 @@ export function routeSide(side: QuoteSide, levels: LevelQuote[], market: MarketI
   }
   return out;
 }
-
-const tokenFor = (market: MarketInfo, outcome: Outcome): string => (outcome === "YES" ? market.yesTokenId : market.noTokenId);

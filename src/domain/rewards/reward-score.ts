@@ -1,7 +1,8 @@
 // Polymarket's liquidity-reward score (POLYMARKET.md section 6): per-order score, Q_one/Q_two/Q, our share of the visible book and its $/day.
 import type { Level } from "../events.js";
 import type { Outcome, RewardParams, Side } from "../market.js";
-import { mirror, SIZE_SCALE, type Micro, type MicroUsd, type Pips } from "../units.js";
+import { yesPrice } from "../quoting/desired-order.js";
+import { SIZE_SCALE, type Micro, type MicroUsd, type Pips } from "../units.js";
 
 export interface ScoredOrder {
   outcome: Outcome;
@@ -24,8 +25,7 @@ export const isQOne = (o: { outcome: Outcome; side: Side }): boolean => (o.outco
 
 /** Distance in cents from the YES size-adjusted midpoint (a NO order at q sits at 1 - q in YES terms). */
 export function spreadCents(o: { outcome: Outcome; price: Pips }, yesMid: number): number {
-  const yesPrice = o.outcome === "YES" ? o.price : mirror(o.price);
-  return Math.abs(yesPrice - yesMid) / 100;
+  return Math.abs(yesPrice(o) - yesMid) / 100;
 }
 
 /** Combines the two sides: two-sided quoting is rewarded, and required outside [0.10, 0.90]. */

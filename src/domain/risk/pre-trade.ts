@@ -1,5 +1,6 @@
 // Pre-trade checks: every new order passes here; a denial names the limit it would break.
-import { mirror, notional, type Pips } from "../units.js";
+import { notional } from "../units.js";
+import { yesPrice } from "../quoting/desired-order.js";
 import type { RiskState } from "./risk-state.js";
 import type { RiskLimits } from "./limits.js";
 import { netDelta, netYes, restingDeltaToward, type MarketExposure, type OrderLike } from "./exposure.js";
@@ -33,8 +34,7 @@ export function checkOrder(o: OrderLike, ctx: PreTradeContext): string | null {
   if (o.size <= 0) return "size must be positive";
   if (o.size > l.maxOrderShares) return "max order size (risk.maxOrderShares)";
   if (ctx.fairYes === null) return "no fair value to check the price against";
-  const yesPrice: Pips = o.outcome === "YES" ? o.price : mirror(o.price);
-  if (Math.abs(yesPrice - ctx.fairYes) > l.maxPriceDeviation) return "price too far from fair value (risk.maxPriceDeviationCents)";
+  if (Math.abs(yesPrice(o) - ctx.fairYes) > l.maxPriceDeviation) return "price too far from fair value (risk.maxPriceDeviationCents)";
   const t = o.outcome === "YES" ? m.yes : m.no;
   if (o.side === "SELL") {
     if (t.restingSellShares + o.size > t.shares) return "sell exceeds the shares held (no shorting)";

@@ -7,8 +7,12 @@ import type { ConnectionStats } from "./feed-health.js";
 import type { MarketFeed } from "./market-feed.js";
 import { frameHash, ourBookHash, type TokenRecord } from "./token-record.js";
 
-/** At most one entry-hash check per token this often (a desynced book stays wrong, so the next check still finds it). */
-const HASH_CHECK_EVERY_MS = 100;
+/**
+ * At most one entry-hash check per token this often (a desynced book stays wrong, so the next check still finds it; the
+ * top is checked on every entry). Each check renders and SHA-1s the whole book (~200 levels): at 100 ms, under a flood of
+ * frames it was the feed's largest cost after parsing (`npm run bench` pipeline profile); once a second keeps it ~1%.
+ */
+const HASH_CHECK_EVERY_MS = 1000;
 
 export class FrameHandler {
   private readonly logged = new Set<string>();

@@ -1,10 +1,10 @@
 // What the feed keeps per followed token: metadata, freshness, health counters and the state of its hash checks.
 import { createHash } from "node:crypto";
-import { bookHashText, hashMetaFor, type BookHashMeta } from "../../domain/book/book-hash.js";
+import { bookHashText, bookHashTextOfSides, hashMetaFor, levelJson, type BookHashMeta } from "../../domain/book/book-hash.js";
 import type { OrderBook } from "../../domain/book/order-book.js";
-import type { BookEvent, RawLevel } from "../../domain/events.js";
+import type { BookEvent } from "../../domain/events.js";
 import { RateMeter } from "../../domain/feed/meters.js";
-import { formatPrice, formatSize } from "../../domain/units.js";
+import { formatPrice, formatSize, type Micro, type Pips } from "../../domain/units.js";
 import type { TokenMeta } from "../../ports/market-data.js";
 import type { FeedConnection } from "./feed-connection.js";
 
@@ -33,6 +33,13 @@ export interface TokenRecord {
   desyncs: number;
   /** Key of the last trade print, to drop duplicated frames. */
   lastTradeKey: string;
+  /** Each level's hash text by side and price, reused while its size holds (rendering every level at each check was the feed's top cost). */
+  levelText: { BUY: Map<Pips, LevelText>; SELL: Map<Pips, LevelText> };
+}
+
+interface LevelText {
+  size: Micro;
+  text: string;
 }
 
 export function newTokenRecord(meta: TokenMeta, conn: FeedConnection): TokenRecord {
@@ -54,19 +61,26 @@ export function newTokenRecord(meta: TokenMeta, conn: FeedConnection): TokenReco
     resyncs: 0,
     desyncs: 0,
     lastTradeKey: "",
+    levelText: { BUY: new Map(), SELL: new Map() },
   };
 }
 
 export const sha1 = (text: string): string => createHash("sha1").update(text).digest("hex");
 
-/** The book's levels in wire form and order (bids ascending, asks descending), rendered the way mm renders prices and sizes. */
-function wireLevels(book: OrderBook): { bids: RawLevel[]; asks: RawLevel[] } {
-  const render = (side: "BUY" | "SELL"): RawLevel[] =>
-    book
-      .depth(side, book.levelCount(side))
-      .reverse()
-      .map((l) => ({ price: formatPrice(l.price), size: formatSize(l.size) }));
-  return { bids: render("BUY"), asks: render("SELL") };
+/** One side of the book as the hash writes it, in wire order (bids ascending, asks descending), rendered the way mm renders prices and sizes. */
+function wireSideJson(book: OrderBook, side: "BUY" | "SELL", cache: Map<Pips, LevelText>): string {
+  const levels = book.depth(side, book.levelCount(side));
+  let out = "[";
+  for (let i = levels.length - 1; i >= 0; i--) {
+    const { price, size } = levels[i];
+    let hit = cache.get(price);
+    if (hit === undefined || hit.size !== size) {
+      hit = { size, text: levelJson(formatPrice(price), formatSize(size)) };
+      cache.set(price, hit);
+    }
+    out += i === levels.length - 1 ? hit.text : "," + hit.text;
+  }
+  return out + "]";
 }
 
 /** The hash of a book frame's own levels with our metadata for its token (null when something is unknown). */
@@ -84,8 +98,9 @@ export function hashMetaOf(rec: TokenRecord, tickSize: number): BookHashMeta | n
 export function ourBookHash(rec: TokenRecord, book: OrderBook, timestamp: string): string | null {
   const meta = hashMetaOf(rec, book.tickSize);
   if (meta === null) return null;
-  const raw = wireLevels(book);
-  return sha1(bookHashText({ market: rec.meta.conditionId, assetId: rec.meta.tokenId, raw: { timestamp, bids: raw.bids, asks: raw.asks } }, meta));
+  const bids = wireSideJson(book, "BUY", rec.levelText.BUY);
+  const asks = wireSideJson(book, "SELL", rec.levelText.SELL);
+  return sha1(bookHashTextOfSides(rec.meta.conditionId, rec.meta.tokenId, timestamp, bids, asks, meta));
 }
 
 /** Same levels, any order: is the streamed book equal to a REST book? */

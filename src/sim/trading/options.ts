@@ -1,4 +1,4 @@
-// Settings of the exchange's trading side: heartbeat timeout, trade settlement delays, accepted chains.
+// Settings of the exchange's trading side: heartbeat timeout, trade settlement delays, accepted chains, wallets without allowance.
 
 export interface TradingOptions {
   /** Once a key has sent a heartbeat, this long without one cancels all its orders (Polymarket: ~10 s). */
@@ -13,6 +13,8 @@ export interface TradingOptions {
   chainIds: readonly number[];
   /** Secret mixed into API key derivation, so keys are stable per (address, nonce) for one exchange. */
   keySalt: string;
+  /** Wallet addresses that approved no exchange contract: their allowances read 0 and their orders are refused. */
+  noAllowance: readonly string[];
 }
 
 export const DEFAULT_TRADING_OPTIONS: TradingOptions = {
@@ -22,7 +24,13 @@ export const DEFAULT_TRADING_OPTIONS: TradingOptions = {
   confirmedDelayMs: 2_000,
   chainIds: [137, 80002],
   keySalt: "mm-sim",
+  noAllowance: [],
 };
+
+/** Whether a key's wallet has approved the exchange contracts (every wallet does unless named in noAllowance). */
+export function hasAllowance(options: TradingOptions, address: string): boolean {
+  return !options.noAllowance.some((a) => a.toLowerCase() === address.toLowerCase());
+}
 
 export function tradingOptions(overrides: Partial<TradingOptions> | undefined): TradingOptions {
   return { ...DEFAULT_TRADING_OPTIONS, ...(overrides ?? {}) };

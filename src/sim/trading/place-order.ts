@@ -3,6 +3,7 @@ import { formatSize, formatUsd, notional } from "../../domain/units.js";
 import type { SimMatch } from "../context.js";
 import type { ApiKeyRecord } from "./api-keys.js";
 import { orderTerms } from "./order-amounts.js";
+import { hasAllowance } from "./options.js";
 import { engineError, orderError } from "./order-errors.js";
 import { decodePostOrder } from "./order-payload.js";
 import { orderHash, verifyOrderSignature } from "./order-signature.js";
@@ -46,6 +47,7 @@ export function placeOrder(state: TradingState, key: ApiKeyRecord, body: unknown
   const { price, size } = terms.terms;
   if (state.orders.get(orderID) || state.ctx.engine.order(orderID)) return fail(orderError("INVALID_ORDER_DUPLICATED"), orderID);
 
+  if (!hasAllowance(state.options, key.address)) return fail(orderError("INVALID_ORDER_NOT_ENOUGH_BALANCE", "the exchange contracts have no allowance for this wallet's USDC"), orderID);
   const reserved = state.accounts.reserve(orderID, key.apiKey, order.side, order.tokenId, price, size);
   if (!reserved.ok) {
     const unit = order.side === "BUY" ? (n: number) => `$${formatUsd(n)}` : (n: number) => `${formatSize(n)} shares`;

@@ -2,9 +2,10 @@
 import { EXCHANGE_V2, NEG_RISK_EXCHANGE_V2 } from "./order-signature.js";
 import { authed, errorResponse, ok } from "./http.js";
 import { parseJson } from "./order-payload.js";
+import { hasAllowance } from "./options.js";
 import type { TradingState } from "./state.js";
 
-/** The V2 contracts a funder approves; the sim grants them unlimited allowance. */
+/** The V2 contracts a funder approves; the sim grants them unlimited allowance (none to wallets in options.noAllowance). */
 const NEG_RISK_ADAPTER = "0xd91E80cF2E7be2e162c6513ceD06f1dD0dA35296";
 const MAX_UINT256 = (2n ** 256n - 1n).toString();
 
@@ -23,7 +24,8 @@ export function installAccountRoutes(state: TradingState): void {
 
   const balance = authed(state, (req, key) => {
     const type = req.query.get("asset_type");
-    const allowances = { [EXCHANGE_V2]: MAX_UINT256, [NEG_RISK_EXCHANGE_V2]: MAX_UINT256, [NEG_RISK_ADAPTER]: MAX_UINT256 };
+    const granted = hasAllowance(state.options, key.address) ? MAX_UINT256 : "0";
+    const allowances = { [EXCHANGE_V2]: granted, [NEG_RISK_EXCHANGE_V2]: granted, [NEG_RISK_ADAPTER]: granted };
     if (type === "COLLATERAL") return ok({ balance: String(state.accounts.collateral(key.apiKey).balance), allowances });
     if (type === "CONDITIONAL") {
       const token = req.query.get("token_id");

@@ -166,6 +166,19 @@ describe("DryRunGateway", () => {
     expect(fills()).toEqual([expect.objectContaining({ tokenId: "no", outcome: "NO", price: 4500, size: 5 * S })]);
   });
 
+  it("counts a trade printed on both tokens (YES at p, NO at 1 - p, same time and size) once", async () => {
+    const [r] = await gw.place([req()]);
+    clock.advance(100);
+    const at = (n: MarketDataNotice, exchangeTs: number): MarketDataNotice => ({ ...n, exchangeTs }) as MarketDataNotice;
+    // Buying NO at 0.47 is selling YES at 0.53: 60 shares, 50 ahead of us, so 10 fill.
+    notice(at(trade("no", 4700, 60, "BUY"), 123));
+    notice(at(trade("yes", 5300, 60, "SELL"), 123)); // the same trade, printed on the YES token
+    expect(fills().map((f) => f.size)).toEqual([10 * S]);
+    notice(at(trade("yes", 5300, 4, "SELL"), 124)); // a later trade does count
+    expect(fills().map((f) => f.size)).toEqual([10 * S, 4 * S]);
+    expect(gw.openOrders()[0]).toMatchObject({ id: r.orderId, filled: 14 * S });
+  });
+
   it("reserves cash for BUYs and shares for SELLs", async () => {
     cash = 10 * S; // $10
     const [a, b] = await gw.place([req({ price: 4000, size: 20 * S }), req({ clientId: "c2", price: 4000, size: 6 * S })]);

@@ -10,11 +10,14 @@ import { createClobClient, deriveApiCreds } from "../../../src/adapters/gateway/
 import { parseCredentials, type EnvValues } from "../../../src/adapters/secrets/credentials.js";
 import { expectedFunder } from "../../../src/cli/doctor/funder-address.js";
 import { loadSettings } from "../../../src/cli/config.js";
+import { taker, takerBuy } from "./helpers.js";
 
 let ex: Exchange;
 let broke: Exchange;
+/** A wallet that approved no exchange contract on `ex`. */
+const unapproved = Wallet.createRandom();
 beforeAll(async () => {
-  ex = await startExchange({ port: 0, seed: 5, markets: 1, autoFlow: false });
+  ex = await startExchange({ port: 0, seed: 5, markets: 1, autoFlow: false, trading: { noAllowance: [unapproved.address] } });
   broke = await startExchange({ port: 0, seed: 6, markets: 1, autoFlow: false, startingCollateralUsd: 0 });
 });
 afterAll(async () => {
@@ -68,16 +71,13 @@ describe("mm doctor", () => {
   it("no balance, and no allowance", async () => {
     const empty = await doctor(broke, await envFor(broke));
     expect(line(empty, "balance")).toMatchObject({ status: "fail", fix: expect.stringMatching(/deposit USDC/) });
-    const noAllowance: DoctorDeps = {
-      ...real,
-      client: (setup) => {
-        const c = createClobClient(setup);
-        return Object.assign(Object.create(c), { getBalanceAllowance: async () => ({ balance: "5000000", allowances: { "0xE111180000d2663C0091e4f400237545B87B996B": "0" } }) });
-      },
-    };
-    const lines = await doctor(ex, await envFor(ex), noAllowance);
+    const lines = await doctor(ex, await envFor(ex, unapproved));
     expect(line(lines, "balance").status).toBe("ok");
-    expect(line(lines, "allowance")).toMatchObject({ status: "fail", detail: "0 of 1 exchange contracts may spend your USDC", fix: expect.stringMatching(/approve/) });
+    expect(line(lines, "allowance")).toMatchObject({ status: "fail", detail: "0 of 3 exchange contracts may spend your USDC", fix: expect.stringMatching(/approve/) });
+    // The exchange refuses the wallet's orders too, as Polymarket does without the approvals.
+    const client = await taker(ex, unapproved as unknown as Wallet);
+    const yes = ex.markets()[0].meta.yesTokenId;
+    await expect(takerBuy(client, yes, 0.01, 5)).rejects.toThrow(/allowance/);
   });
 
   it("an unreachable host says which and skips what depends on it", async () => {

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { applyCross, applyDepth, applyPrint, printFor, wouldCross } from "../../../src/domain/fills/fill-rules.js";
 import { joinQueue, type RestingOrder } from "../../../src/domain/fills/resting-order.js";
 import { aheadAfterShrink, frontShare, type QueueModel } from "../../../src/domain/fills/queue-model.js";
-import type { LastTradePriceEvent } from "../../../src/domain/events.js";
+import { MirroredPrints } from "../../../src/domain/fills/mirrored-prints.js";
 
 const S = 1_000_000; // one share in micro-shares
 const riskAverse: QueueModel = { kind: "risk-averse" };
@@ -13,9 +13,7 @@ function bid(levelShares: number, sizeShares = 20, price = 5300): RestingOrder {
   return joinQueue({ id: "o1", clientId: "c1", market: "m", tokenId: "yes", outcome: "YES", side: "BUY", price, size: sizeShares * S }, levelShares * S, 0);
 }
 
-function trade(assetId: string, price: number, size: number, side: "BUY" | "SELL"): LastTradePriceEvent {
-  return { type: "last_trade_price", market: "m", assetId, price, size: size * S, side, feeRateBps: 0, timestamp: 0, transactionHash: null };
-}
+const print = (price: number, size: number, takerSide: "BUY" | "SELL") => ({ price, size: size * S, takerSide });
 
 describe("queue-position fills", () => {
   it("joins the back of a queue of 50; trades of 10 then 40 at our price consume the queue and fill nothing", () => {
@@ -108,11 +106,23 @@ describe("queue-position fills", () => {
   it("a print on the other token of the market counts mirrored", () => {
     const o = bid(0); // YES bid at 0.53, nothing ahead
     // Someone buys NO at 0.47 as taker = sells YES at 0.53.
-    const p = printFor(o, trade("no", 4700, 5, "BUY"));
+    const p = printFor(o.tokenId, "no", "yes", print(4700, 5, "BUY"));
     expect(p).toEqual({ price: 5300, size: 5 * S, takerSide: "SELL" });
     expect(applyPrint(o, p!, 0).fill).toBe(5 * S);
-    expect(printFor(o, { ...trade("other", 4700, 5, "BUY"), market: "x" })).toBeNull();
-    expect(printFor(o, trade("yes", 5300, 5, "SELL"))).toEqual({ price: 5300, size: 5 * S, takerSide: "SELL" });
+    expect(printFor(o.tokenId, "other", "another", print(4700, 5, "BUY"))).toBeNull();
+    expect(printFor(o.tokenId, "yes", "no", print(5300, 5, "SELL"))).toEqual({ price: 5300, size: 5 * S, takerSide: "SELL" });
+  });
+
+  it("knows a trade printed on both tokens as one trade, whichever token prints first", () => {
+    const echoes = new MirroredPrints();
+    expect(echoes.isEcho("no", "yes", 4700, 60 * S, 123)).toBe(false);
+    expect(echoes.isEcho("yes", "no", 5300, 60 * S, 123)).toBe(true);
+    expect(echoes.isEcho("yes", "no", 5300, 60 * S, 124)).toBe(false); // a later trade
+    expect(echoes.isEcho("yes", "no", 5300, 60 * S, 124)).toBe(false); // the same token again is not an echo
+    expect(echoes.isEcho("no", "yes", 4700, 60 * S, 124)).toBe(true);
+    expect(echoes.isEcho("no", "yes", 4700, 61 * S, 125)).toBe(false);
+    expect(echoes.isEcho("yes", "no", 5300, 60 * S, 125)).toBe(false); // another size: another trade
+    expect(echoes.isEcho("yes", undefined, 5300, 60 * S, 126)).toBe(false);
   });
 
   it("never fills more than the order, never leaves a negative queue, and a grown level never helps", () => {

@@ -165,6 +165,8 @@ describe("HelpOverlay", () => {
     for (const b of bindingsFor("dashboard")) expect(out).toContain(b.description);
     expect(out).toContain("KILL SWITCH");
     expect(out).toContain("force exit");
+    expect(out).toContain("close the help");
+    expect(out.match(/ q +quit safely/g)).toHaveLength(1);
   });
 });
 

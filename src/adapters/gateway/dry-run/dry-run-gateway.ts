@@ -7,11 +7,11 @@ import type { Micro, Pips } from "../../../domain/units.js";
 import type { DryRunSettings } from "../../../domain/settings/dry-run.js";
 import type { TrackedOrder } from "../../../domain/ledger/ledger-state.js";
 import type { QueueModel } from "../../../domain/fills/queue-model.js";
-import { applyCross, applyDepth, applyPrint, isThrough, wouldCross, type Print } from "../../../domain/fills/fill-rules.js";
+import { applyCross, applyDepth, applyPrint, isThrough, printFor, wouldCross, type Print } from "../../../domain/fills/fill-rules.js";
+import { MirroredPrints } from "../../../domain/fills/mirrored-prints.js";
 import { joinQueue, opposite, remainingOf, type RestingOrder } from "../../../domain/fills/resting-order.js";
 import { walkBook } from "../../../domain/fills/taker-walk.js";
 import { reservedCash, reservedShares } from "../../../domain/accounting/reservations.js";
-import { mirror } from "../../../domain/units.js";
 import { queueModelOf, type DryRunAccount, type DryRunBooks } from "./dry-run-inputs.js";
 import { pendingEntry, restoredEntry, toOpenOrder, type Entry } from "./gateway-entry.js";
 import { rejectReason } from "./order-checks.js";
@@ -38,6 +38,7 @@ export class DryRunGateway implements OrderGateway {
   private readonly pairs = new Map<string, string>();
   private readonly listeners = new Set<(event: GatewayEvent) => void>();
   private readonly model: QueueModel;
+  private readonly echoes = new MirroredPrints();
   private seq = 0;
   private closed = false;
 
@@ -111,6 +112,7 @@ export class DryRunGateway implements OrderGateway {
         }
         return;
       case "trade":
+        if (this.echoes.isEcho(notice.tokenId, this.pairs.get(notice.tokenId), notice.price, notice.size, notice.exchangeTs)) return;
         this.trade(notice.tokenId, { price: notice.price, size: notice.size, takerSide: notice.side });
         return;
       case "resolved":
@@ -183,11 +185,10 @@ export class DryRunGateway implements OrderGateway {
 
   private trade(tokenId: string, print: Print): void {
     const pair = this.pairs.get(tokenId);
-    const mirrored: Print = { price: mirror(print.price), size: print.size, takerSide: opposite(print.takerSide) };
     const now = this.opts.clock.now();
     for (const entry of [...this.entries.values()]) {
       if (entry.status !== "live") continue;
-      const seen = entry.order.tokenId === tokenId ? print : entry.order.tokenId === pair ? mirrored : null;
+      const seen = printFor(entry.order.tokenId, tokenId, pair, print);
       if (!seen || (!entry.crossArmed && isThrough(entry.order, seen))) continue;
       const r = applyPrint(entry.order, seen, now);
       this.settle(entry, r.order, r.fill);

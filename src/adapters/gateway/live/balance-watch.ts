@@ -1,6 +1,7 @@
-// Reads the exchange's collateral balance at start and at each reconciliation, and compares it with what our fills imply.
+// Reads the exchange's collateral and share balances (the live account's start) and compares the balance with what our fills imply.
 import { AssetType } from "@polymarket/clob-client-v2";
 import type { Logger } from "../../../ports/logger.js";
+import type { ExchangeAccount } from "../../../ports/order-gateway.js";
 import { redactor } from "../../secrets/redact.js";
 import type { ClobApi } from "./clob-client.js";
 import type { RequestRunner } from "./request-runner.js";
@@ -24,9 +25,33 @@ export class BalanceWatch {
     try {
       const r = await this.runner.run("read balance", () => this.api.getBalanceAllowance({ asset_type: AssetType.COLLATERAL }), { idempotent: true, gated: false });
       const n = Number(r?.balance);
-      return Number.isFinite(n) ? n : null;
+      return Number.isSafeInteger(n) ? n : null;
     } catch (err) {
       this.logger.warn("could not read the collateral balance", { error: redactor.text((err as Error).message) });
+      return null;
+    }
+  }
+
+  /** Collateral and the share balances of `tokenIds` (a token whose balance cannot be read is left out); null without the collateral. */
+  async account(tokenIds: readonly string[]): Promise<ExchangeAccount | null> {
+    const cash = await this.read();
+    if (cash === null) return null;
+    const shares: Record<string, number> = {};
+    for (const tokenId of new Set(tokenIds)) {
+      const n = await this.readShares(tokenId);
+      if (n !== null) shares[tokenId] = n;
+    }
+    return { cash, shares };
+  }
+
+  /** The exchange's share balance of a token in micro-shares, or null when it cannot be read. */
+  async readShares(tokenId: string): Promise<number | null> {
+    try {
+      const r = await this.runner.run("read shares", () => this.api.getBalanceAllowance({ asset_type: AssetType.CONDITIONAL, token_id: tokenId }), { idempotent: true, gated: false });
+      const n = Number(r?.balance);
+      return Number.isSafeInteger(n) && n >= 0 ? n : null;
+    } catch (err) {
+      this.logger.warn("could not read a share balance", { token: tokenId, error: redactor.text((err as Error).message) });
       return null;
     }
   }

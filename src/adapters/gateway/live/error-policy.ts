@@ -55,6 +55,11 @@ export function isTransient(cls: ErrorClass): boolean {
   }
 }
 
+/** A refusal that only means "not now" (the exchange restarting, or rate limiting): the order is not wrong, so it is no error. */
+export function isBackoff(cls: ErrorClass): boolean {
+  return cls.kind === "restarting" || cls.kind === "rate_limited";
+}
+
 export interface BackoffSettings {
   maxRetries: number;
   backoffBaseMs: number;

@@ -1,6 +1,6 @@
 // The live OrderGateway over the official client: post-only orders on the exchange's tick, batches of 15, cancels, fills from the user channel, REST reconciliation.
 import { Side as ClobSide, OrderType as ClobOrderType, type SignedOrder, type TickSize } from "@polymarket/clob-client-v2";
-import type { CancelResult, GatewayEvent, OpenOrder, OrderGateway, OrderRequest, PlaceResult } from "../../../ports/order-gateway.js";
+import type { CancelResult, ExchangeAccount, GatewayEvent, OpenOrder, OrderGateway, OrderRequest, PlaceResult } from "../../../ports/order-gateway.js";
 import type { Clock } from "../../../ports/clock.js";
 import type { Logger } from "../../../ports/logger.js";
 import type { MarketInfo, Outcome } from "../../../domain/market.js";
@@ -11,6 +11,7 @@ import { PRICE_SCALE, SIZE_SCALE, notional } from "../../../domain/units.js";
 import { redactor } from "../../secrets/redact.js";
 import type { ClobApi } from "./clob-client.js";
 import { RequestFailure, RequestRunner } from "./request-runner.js";
+import { isBackoff } from "./error-policy.js";
 import { Heartbeat } from "./heartbeat.js";
 import { checkOrder, restingNotional, tickName } from "./order-check.js";
 import { TradeLedger, type TradeContext } from "./trade-ledger.js";
@@ -92,6 +93,11 @@ export class LiveGateway implements OrderGateway {
     return liveAccount(this.ledger.fills());
   }
 
+  /** The account as the exchange holds it: collateral, and the share balances of this session's markets' tokens. */
+  exchangeAccount(): Promise<ExchangeAccount | null> {
+    return this.balance.account(this.d.markets.flatMap((m) => [m.yesTokenId, m.noTokenId]));
+  }
+
   /** Reconciles our fills with the exchange's balance; reports a mismatch. */
   async checkBalance(): Promise<BalanceCheck | null> {
     this.lastBalanceCheck = (await this.balance.check(this.account())) ?? this.lastBalanceCheck;
@@ -119,9 +125,9 @@ export class LiveGateway implements OrderGateway {
 
   private async placeBatch(requests: OrderRequest[]): Promise<PlaceResult[]> {
     const results = new Map<string, PlaceResult>();
-    const reject = (req: OrderRequest, reason: string) => {
-      results.set(req.clientId, { clientId: req.clientId, ok: false, reason });
-      this.state.emit({ type: "rejected", clientId: req.clientId, reason, ts: this.d.clock.now() });
+    const reject = (req: OrderRequest, reason: string, transient = false) => {
+      results.set(req.clientId, { clientId: req.clientId, ok: false, reason, transient });
+      this.state.emit({ type: "rejected", clientId: req.clientId, reason, ts: this.d.clock.now(), transient });
     };
     const signed: { req: OrderRequest; order: SignedOrder }[] = [];
     let committed = restingNotional(this.state.list()) + this.inflightNotional;
@@ -140,7 +146,7 @@ export class LiveGateway implements OrderGateway {
       }
       const blocked = this.runner.blocked(req.postOnly);
       if (blocked) {
-        reject(req, blocked);
+        reject(req, blocked, true); // a 425/429 backoff window: not an error, the engine tries again after it
         continue;
       }
       const tick = await this.ticks.tickFor(req.tokenId, req.market.tickSize);
@@ -195,9 +201,10 @@ export class LiveGateway implements OrderGateway {
     } catch (err) {
       const failure = err instanceof RequestFailure ? err : new RequestFailure(redactor.text(String(err)), { kind: "rejected", status: null }, true);
       if (failure.cls.kind === "tick_size") for (const g of group) this.ticks.invalidate(g.req.tokenId);
+      const transient = isBackoff(failure.cls);
       for (const g of group) {
-        results.set(g.req.clientId, { clientId: g.req.clientId, ok: false, reason: failure.message });
-        this.state.emit({ type: "rejected", clientId: g.req.clientId, reason: failure.message, ts: this.d.clock.now() });
+        results.set(g.req.clientId, { clientId: g.req.clientId, ok: false, reason: failure.message, transient });
+        this.state.emit({ type: "rejected", clientId: g.req.clientId, reason: failure.message, ts: this.d.clock.now(), transient });
       }
       if (failure.countsAsError) this.emitError(failure.message);
       // The orders may have reached the exchange without us hearing back: look, and cancel strays.
