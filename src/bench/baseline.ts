@@ -12,5 +12,3 @@ export function jsonParseVariant(frames: readonly string[]): ChunkVariant {
     },
   };
 }
-
-export const baselineSink = (): number => sink;

@@ -37,6 +37,8 @@ export interface LoopbackRun {
   openOrders: number;
   /** The engine's risk state at the end of the window (ACTIVE unless a limit tripped). */
   risk: string;
+  /** Feed reconnects during the run (the exchange drops a consumer that falls 16 MB behind, with 1013). */
+  reconnects: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -48,7 +50,7 @@ export async function runLoopback(mode: LoopbackMode, rate: number | "max", o: L
     const markets = await new GammaCatalog(exchange.urls.gamma).list({ limit: o.markets });
     if (markets.length === 0) throw new Error("the exchange listed no markets");
     const session = await openLoopbackSession(exchange.urls, markets, o.settings);
-    const dashboard = mode === "dashboard" ? renderDashboard(session.engine, markets, markets[0]) : null;
+    const dashboard = mode === "dashboard" ? await renderDashboard(session.engine, markets, markets[0]) : null;
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     try {
@@ -74,6 +76,7 @@ export async function runLoopback(mode: LoopbackMode, rate: number | "max", o: L
         screenWritesPerSec: dashboard ? Math.round(((dashboard.stdout.writes - writes0) / seconds) * 10) / 10 : null,
         openOrders: session.engine.openOrderCount(),
         risk: session.engine.riskState(),
+        reconnects: session.feed.health().reconnects,
       };
     } finally {
       loop.disable();
@@ -93,7 +96,7 @@ export async function runLoopbackSection(o: LoopbackOptions): Promise<LoopbackRu
       const run = await runLoopback(mode, rate, o);
       o.log(
         `  ${mode.padEnd(9)} rate ${String(rate).padStart(6)}: ${String(run.msgsPerSec).padStart(7)} msgs/s, latency p50 ${run.p50Us} us p99 ${run.p99Us} us, ` +
-          `loop delay p99 ${run.eventLoopDelayP99Ms} ms, RSS ${run.rssMb} MB, risk ${run.risk}${run.screenWritesPerSec === null ? "" : `, ${run.screenWritesPerSec} screen writes/s`}`,
+          `loop delay p99 ${run.eventLoopDelayP99Ms} ms, RSS ${run.rssMb} MB, risk ${run.risk}, ${run.reconnects} reconnects${run.screenWritesPerSec === null ? "" : `, ${run.screenWritesPerSec} screen writes/s`}`,
       );
       runs.push(run);
     }

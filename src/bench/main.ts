@@ -52,8 +52,20 @@ async function main(): Promise<void> {
   // ordinary post-only rejections of a fast market: the pipeline raises them to keep the engine quoting (ACTIVE) throughout.
   const floodSettings = loadSettings({ overrides: { "risk.errorCooldownPerMinute": 10_000, "risk.errorKillPerMinute": 10_000 } });
   const started = performance.now();
+  const out: Record<string, Figures> = {};
   log(`mm bench on node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} (a shared machine: figures vary run to run)`);
 
+  // Memory and loopback first: they measure this process's RSS and pauses, which the 1,000,000 frames held below would swamp.
+  if (args.long) {
+    log("== Memory: 10 minutes at 1,000 msgs/s over 50 markets");
+    out.memory = memoryFigures(await runMemory({ minutes: 10, rate: 1_000, markets: 50, seed: 2, settings, log }));
+  }
+  if (args.loopback) {
+    log(`== Loopback: embedded exchange (own process) -> WebSocket on 127.0.0.1 -> engine, ${args.windowMs / 1000} s windows`);
+    const runs = await runLoopbackSection({ rates: [1_000, 5_000], maxRate: 50_000, markets: 24, warmupMs: 3_000, windowMs: args.windowMs, seed: 1, settings, log });
+    out.loopback = loopbackFigures(runs);
+    log(`  dashboard / headless at the maximum rate: ${out.loopback.dashboardToHeadless}`);
+  }
   log(`== Traffic: ${args.frames.toLocaleString("en-US")} generated frames`);
   const loaded = loadTraffic({ frames: args.frames });
   const t = loaded.traffic;
@@ -64,7 +76,7 @@ async function main(): Promise<void> {
   const r = await runThroughput(t, { rounds: args.rounds, chunk: 10_000, settings: floodSettings, log });
   const caps = await runCaptures(captureFrames(), 20_000, 5);
   const f = throughputFigures(r, caps);
-  const out: Record<string, Figures> = { ...f };
+  Object.assign(out, f);
   log(`  baseline  (JSON.parse)                 ${f.baseline.msgsPerSec} msgs/s (${f.baseline.nsPerMsg} ns/msg)`);
   log(`  book      (parse, validate, books)     ${f.book.msgsPerSec} msgs/s, ${f.book.ratioToBaseline} x baseline; ${f.book.topMismatches} top mismatches, ${f.book.rejections} rejections`);
   log(`  pipeline  (feed, quote, risk, gateway) ${f.pipeline.msgsPerSec} msgs/s, ${f.pipeline.ratioToBaseline} x baseline; per frame p50 ${f.pipeline.p50Us} us, p99 ${f.pipeline.p99Us} us, p99.9 ${f.pipeline.p999Us} us`);
@@ -77,16 +89,6 @@ async function main(): Promise<void> {
     log(`  real captures (${caps.frames} frames, repeated to ${caps.repeated}): baseline ${(f.baseline.captures as { msgsPerSec: number }).msgsPerSec} msgs/s, book ${bc.msgsPerSec} msgs/s (${bc.ratioToBaseline} x)`);
   } else log("  real captures: not found beside the repo (../shared/fixtures/polymarket), skipped");
 
-  if (args.loopback) {
-    log(`== Loopback: embedded exchange (own process) -> WebSocket on 127.0.0.1 -> engine, ${args.windowMs / 1000} s windows`);
-    const runs = await runLoopbackSection({ rates: [1_000, 5_000], maxRate: 50_000, markets: 24, warmupMs: 3_000, windowMs: args.windowMs, seed: 1, settings, log });
-    out.loopback = loopbackFigures(runs);
-    log(`  dashboard / headless at the maximum rate: ${out.loopback.dashboardToHeadless}`);
-  }
-  if (args.long) {
-    log("== Memory: 10 minutes at 1,000 msgs/s over 50 markets");
-    out.memory = memoryFigures(await runMemory({ minutes: 10, rate: 1_000, markets: 50, seed: 2, settings, log }));
-  }
   if (args.micro) {
     log(`== ${bookBench.title}`);
     const micro = await bookBench.run();
@@ -97,7 +99,9 @@ async function main(): Promise<void> {
   for (const line of targetLines({ book: out.book, pipeline: out.pipeline, loopback: out.loopback, memory: out.memory })) log(line);
   log(`(${Math.round((performance.now() - started) / 1000)} s)`);
   out.meta = { node: process.version, cores: cpus().length, loadAverage: loadavg().map((x) => Math.round(x * 10) / 10), frames: t.frames.length, rounds: args.rounds, seconds: Math.round((performance.now() - started) / 1000) };
-  if (args.json) log(JSON.stringify(out));
+  // The issue's contract order first: baseline, book, pipeline, loopback; then memory (--long), micro (--micro), meta.
+  const { baseline, book, pipeline, loopback, ...others } = out;
+  if (args.json) log(JSON.stringify({ baseline, book, pipeline, loopback, ...others }));
 }
 
 main().then(

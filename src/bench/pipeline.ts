@@ -12,7 +12,7 @@ import { LatencyRecorder } from "./stats.js";
 import { timedClock, type TimedClock } from "./timed-clock.js";
 
 /** Frames handed over per event-loop turn, as one socket read delivers a burst; timers and I/O run between bursts. */
-export const FRAMES_PER_TURN = 32;
+const FRAMES_PER_TURN = 32;
 
 /** The benchmark has no REST API: a spot check or fallback fails (a clean stream never needs one; desyncs are counted). */
 const noRest: BookSnapshotSource = {

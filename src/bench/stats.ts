@@ -1,14 +1,10 @@
-// Small statistics for the benchmarks: percentiles of recorded latencies, medians of repeated runs.
+// Small statistics for the benchmarks: percentiles of recorded latencies.
 
 /** The q-quantile (0..1) of ascending-sorted values, nearest rank; NaN when empty. */
 export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   const rank = Math.ceil(q * sorted.length) - 1;
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
-}
-
-export function median(values: readonly number[]): number {
-  return quantile(Float64Array.from(values).sort(), 0.5);
 }
 
 /** Latencies in microseconds, kept in a growable typed array (no allocation per sample). */

@@ -1,12 +1,9 @@
 // The real Ink dashboard rendered into a virtual 160x48 terminal (a Writable with columns/rows), reading engine snapshots on its own timer.
 import { EventEmitter } from "node:events";
 import { Writable } from "node:stream";
-import { createElement } from "react";
-import { render } from "ink";
 import { systemClock } from "../adapters/clock/system-clock.js";
 import type { MarketInfo } from "../domain/market.js";
 import type { EngineHandle } from "../engine/snapshot.js";
-import { App } from "../ui/App.js";
 import type { DashboardHost } from "../ui/host.js";
 
 /** A terminal that swallows what it is sent, counting frames (writes) and bytes. */
@@ -79,8 +76,13 @@ export interface RenderedDashboard {
   unmount(): void;
 }
 
-/** Renders the dashboard of `market` (skipping the picker) as `mm` does, into a virtual terminal of `columns` x `rows`. */
-export function renderDashboard(engine: EngineHandle, markets: MarketInfo[], market: MarketInfo, columns = 160, rows = 48): RenderedDashboard {
+/**
+ * Renders the dashboard of `market` (skipping the picker) as `mm` does, into a virtual terminal of `columns` x `rows`.
+ * As `mm` does, React and Ink load only after NODE_ENV defaults to production (the development build costs several times more per frame).
+ */
+export async function renderDashboard(engine: EngineHandle, markets: MarketInfo[], market: MarketInfo, columns = 160, rows = 48): Promise<RenderedDashboard> {
+  process.env.NODE_ENV ??= "production";
+  const [{ createElement }, { render }, { App }] = await Promise.all([import("react"), import("ink"), import("../ui/App.js")]);
   const stdout = new VirtualStdout(columns, rows);
   const stdin = new SilentStdin();
   const app = render(createElement(App, { host: benchHost(engine, markets), clock: systemClock(), marketRef: market.slug }), {

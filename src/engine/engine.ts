@@ -1,6 +1,6 @@
 // The engine: feed notices and fills -> quoting -> reconcile -> risk checks -> gateway, under a latched kill switch.
 import type { MarketInfo } from "../domain/market.js";
-import { formatUsd, mirror } from "../domain/units.js";
+import { mirror } from "../domain/units.js";
 import { quoteParamsFrom, type QuoteParams } from "../domain/quoting/params.js";
 import { riskLimitsFrom } from "../domain/risk/limits.js";
 import { value } from "../domain/accounting/valuation.js";
@@ -20,7 +20,8 @@ import { Requoter } from "./requoter.js";
 import { marksOf } from "./inventory.js";
 import { buildSnapshot, EventJournal } from "./snapshot-builder.js";
 import { RewardWatch } from "./reward-watch.js";
-import { rebaseOnExchange } from "./live-account.js";
+import { syncExchangeAccount } from "./exchange-account.js";
+import { runEngineCommand } from "./engine-commands.js";
 
 export interface EngineDeps {
   markets: MarketInfo[];
@@ -126,7 +127,8 @@ class QuotingEngine implements Engine {
     if (this.started) return;
     this.started = true;
     const { marketData, clock } = this.deps;
-    await this.syncExchangeAccount();
+    // Live: cash and positions start from the exchange's account, and the loss limits from the equity that gives.
+    if (await syncExchangeAccount(this.deps, this.runs)) this.risk.rebase();
     this.orders.adopt(this.deps.gateway.openOrders());
     this.unsubscribers.push(this.gateway.onEvent((e) => this.onGatewayEvent(e)));
     this.unsubscribers.push(marketData.onNotice((n) => this.onNotice(n)));
@@ -196,64 +198,21 @@ class QuotingEngine implements Engine {
     return () => this.snapshotListeners.delete(listener);
   }
 
-  async command(cmd: EngineCommand): Promise<CommandResult> {
-    switch (cmd.type) {
-      case "kill":
-        this.risk.kill(cmd.reason);
-        return { ok: true, message: `HALTED (${cmd.reason}): every open order cancelled` };
-      case "resume":
-        return this.risk.reset(cmd.force, this.equity());
-      case "pause":
-        this.paused = true;
-        this.requestAll();
-        return { ok: true, message: "paused: quotes pulled, feed still running" };
-      case "unpause":
-        this.paused = false;
-        this.requestAll();
-        return { ok: true, message: "quoting resumed" };
-      case "adjust_spread": {
-        const h = Math.max(0.5, Math.min(100, this.params.halfSpreadTicks + cmd.deltaTicks));
-        this.params = { ...this.params, halfSpreadTicks: h };
-        this.requestAll();
-        return { ok: true, message: `half-spread ${h} ticks` };
-      }
-      case "adjust_size": {
-        const step = Math.max(10_000, Math.round(this.params.orderSize / 40_000) * 10_000);
-        const size = Math.max(10_000, this.params.orderSize + cmd.direction * step);
-        this.params = { ...this.params, orderSize: size };
-        this.requestAll();
-        return { ok: true, message: `order size ${size / 1_000_000} shares` };
-      }
-      case "stop":
-        await this.stop();
-        return { ok: true, message: "stopped: orders cancelled, state flushed" };
-    }
+  command(cmd: EngineCommand): Promise<CommandResult> {
+    return runEngineCommand(cmd, {
+      risk: this.risk,
+      equity: () => this.equity(),
+      params: this.params,
+      setParams: (p) => (this.params = p),
+      setPaused: (p) => (this.paused = p),
+      requestAll: () => this.requestAll(),
+      stop: () => this.stop(),
+    });
   }
 
   private emit(event: EngineEvent): void {
     this.journal.record(event);
     for (const l of this.listeners) l(event);
-  }
-
-  /** Live: cash and positions start from the exchange's account, and the loss limits from the equity that gives. */
-  private async syncExchangeAccount(): Promise<void> {
-    const { gateway, store, logger, clock } = this.deps;
-    if (!gateway.exchangeAccount) return;
-    const account = await gateway.exchangeAccount();
-    if (!account) {
-      logger.warn("could not read the account from the exchange: cash and positions are the data dir's ledger until it can be reconciled");
-      return;
-    }
-    const tokens = this.runs.flatMap((r) => [
-      { tokenId: r.info.yesTokenId, market: r.id, outcome: "YES" as const },
-      { tokenId: r.info.noTokenId, market: r.id, outcome: "NO" as const },
-    ]);
-    const { bodies, notes } = rebaseOnExchange(store.state().portfolio, account, tokens, clock.now().toString(36));
-    for (const n of notes) logger.warn(n);
-    if (bodies.length === 0) return;
-    for (const b of bodies) store.append(b);
-    this.risk.rebase();
-    logger.info(`live account rebased on the exchange's: cash ${formatUsd(account.cash)} USDC`);
   }
 
   private equity(): number {
@@ -312,10 +271,6 @@ class QuotingEngine implements Engine {
     for (const run of this.runs) this.request(run);
   }
 
-  private pullReason(run: MarketRun): string | null {
-    return this.requoter.pullReason(run);
-  }
-
   private request(run: MarketRun): void {
     this.requoter.request(run);
   }
@@ -336,7 +291,7 @@ class QuotingEngine implements Engine {
     this.risk.evaluate(value(store.state().portfolio, marks).equity);
     for (const run of this.runs) {
       if (this.risk.updateGate(run.info, run.resolved)) this.request(run);
-      else if (this.orders.tracker.forMarket(run.id).length > 0 && this.pullReason(run) !== null) this.request(run);
+      else if (this.orders.tracker.forMarket(run.id).length > 0 && this.requoter.pullReason(run) !== null) this.request(run);
     }
     for (const l of this.snapshotListeners) l();
   }

@@ -1,6 +1,7 @@
 // The dry-run account, pure: cash, positions per token (shares and cost basis), realized P&L and fees; fills, pair merges, resolution.
 import type { Outcome, Side } from "../market.js";
 import { notional, type Micro, type MicroUsd, type Pips } from "../units.js";
+import type { OrderTerms } from "../orders/tracked-order.js";
 
 export interface Position {
   market: string;
@@ -24,13 +25,7 @@ export interface Portfolio {
   volume: MicroUsd;
 }
 
-export interface PortfolioFill {
-  market: string;
-  tokenId: string;
-  outcome: Outcome;
-  side: Side;
-  price: Pips;
-  size: Micro;
+export interface PortfolioFill extends OrderTerms {
   fee: MicroUsd;
 }
 

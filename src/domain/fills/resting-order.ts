@@ -1,19 +1,11 @@
 // A dry-run order resting in a book: its limit, what is filled, and our modelled place in the queue at its price.
-import type { Outcome, Side } from "../market.js";
-import type { Micro, Pips } from "../units.js";
+import type { Side } from "../market.js";
+import type { Micro } from "../units.js";
+import type { OrderTerms } from "../orders/tracked-order.js";
 
-export interface RestingOrder {
+export interface RestingOrder extends OrderTerms {
   id: string;
   clientId: string;
-  /** Condition id of the market. */
-  market: string;
-  tokenId: string;
-  outcome: Outcome;
-  side: Side;
-  /** Limit price in the order's own token's terms. */
-  price: Pips;
-  /** Original size. */
-  size: Micro;
   filled: Micro;
   /** Shares in front of us at our price on our side. */
   queueAhead: Micro;

@@ -3,19 +3,14 @@ import { applyFill, applyResolution, emptyPortfolio, reverseFill, type Portfolio
 import { parsePrice, parseSize, parseUsd, type Micro, type MicroUsd, type Pips } from "../units.js";
 import type { Outcome, Side } from "../market.js";
 import type { LedgerEntry } from "./ledger-entry.js";
+import type { OrderTerms } from "../orders/tracked-order.js";
 
 export type RiskLatch = { state: "ACTIVE" | "REDUCING" | "HALTED"; reason: string | null };
 
 /** An open order as the ledger knows it (acknowledged and not yet fully filled or cancelled). */
-export interface TrackedOrder {
+export interface TrackedOrder extends OrderTerms {
   id: string;
   clientId: string;
-  market: string;
-  tokenId: string;
-  outcome: Outcome;
-  side: Side;
-  price: Pips;
-  size: Micro;
   filled: Micro;
   /** Modelled queue ahead (dry-run), refreshed from the gateway between ledger events. */
   queueAhead: Micro | null;
@@ -44,7 +39,7 @@ function num(text: string, parse: (t: string) => number | null, what: string, se
 type TermsEntry = Extract<LedgerEntry, { type: "fill" | "fill_reversed" | "order_acknowledged" }>;
 
 /** An order's or fill's market, token and terms in integer units. */
-function termsOf(e: TermsEntry): Pick<TrackedOrder, "market" | "tokenId" | "outcome" | "side" | "price" | "size"> {
+function termsOf(e: TermsEntry): OrderTerms {
   return {
     market: e.market,
     tokenId: e.token,

@@ -2,19 +2,25 @@
 import type { Outcome, Side } from "../market.js";
 import type { Micro, Pips } from "../units.js";
 
-export type TrackedStatus = "pending_new" | "live" | "pending_cancel";
-
-export interface TrackedOrder {
-  clientId: string;
-  /** The gateway's id, null while pending-new. */
-  id: string | null;
-  /** Condition id. */
+/** An order's market, token and terms: what every order and fill record carries. */
+export interface OrderTerms {
+  /** Condition id of the market. */
   market: string;
   tokenId: string;
   outcome: Outcome;
   side: Side;
+  /** In the order's own token's terms. */
   price: Pips;
+  /** Original size. */
   size: Micro;
+}
+
+export type TrackedStatus = "pending_new" | "live" | "pending_cancel";
+
+export interface TrackedOrder extends OrderTerms {
+  clientId: string;
+  /** The gateway's id, null while pending-new. */
+  id: string | null;
   filled: Micro;
   status: TrackedStatus;
   createdAt: number;

@@ -76,7 +76,8 @@ export class MarketFlow {
     if (yesSide === "BUY" && ask !== null && price >= ask) price = ask - tick;
     if (yesSide === "SELL" && bid !== null && price <= bid) price = bid + tick;
     if (price < tick || price > PRICE_SCALE - tick) return;
-    const id = this.place(yesSide, price, this.size(3.6), "GTC", true, "bot:maker");
+    // Median maker order ~25 shares (mean ~45): a top level holds a few prints' worth, so a joiner fills a few times a minute.
+    const id = this.place(yesSide, price, this.size(3.2), "GTC", true, "bot:maker");
     if (id) this.makerOrders.push(id);
   }
 

@@ -1,4 +1,4 @@
-// `mm run --record FILE` through the real CLI on the demo exchange, then `mm backtest`'s runner on FILE: the same fills.
+// `mm run --record FILE` through the real CLI on the embedded exchange, then `mm backtest`'s runner on FILE: the same fills.
 import { afterAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -8,20 +8,23 @@ import { fileURLToPath } from "node:url";
 import { runBacktest } from "../../../src/backtest/runner.js";
 import { loadSettings } from "../../../src/cli/config.js";
 import { eventLine } from "../../../src/engine/run-lines.js";
+import { GammaCatalog } from "../../../src/adapters/polymarket/gamma-catalog.js";
+import { startExchange, type Exchange } from "../../../src/sim/exchange.js";
 
 const BIN = fileURLToPath(new URL("../../../bin/mm.js", import.meta.url));
 const MARKET = "will-it-rain-in-london-tomorrow";
 // Tight quotes and a busy tape, so a few seconds hold fills.
-const SETS = ["strategy.halfSpreadTicks=1", "strategy.placement=join", "strategy.levels=1"];
+const SETS = ["strategy.halfSpreadTicks=1", "strategy.placement=join", "strategy.levels=1", "risk.reduceBeforeEndMs=0", "strategy.stopBeforeEndMs=0"];
 const dir = mkdtempSync(join(tmpdir(), "mm-run-record-"));
 
 type Line = Record<string, unknown> & { type: string };
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs `mm run --record` until its first fill (plus a second more), then stops it with SIGINT. */
-async function recordRun(file: string): Promise<{ lines: Line[]; code: number | null; stderr: string }> {
-  const args = [BIN, "run", "--headless", "--demo", "--demo-rate", "1000", "--market", MARKET, "--data-dir", join(dir, "data"), "--record", file, "--status-ms", "500", ...SETS.flatMap((s) => ["--set", s])];
+/** Runs `mm run --record` against `ex` until its first fill (plus a second more), then stops it with SIGINT. */
+async function recordRun(ex: Exchange, market: string, file: string): Promise<{ lines: Line[]; code: number | null; stderr: string }> {
+  const urls = ["--gamma-url", ex.urls.gamma, "--clob-url", ex.urls.clob, "--ws-url", ex.urls.ws];
+  const args = [BIN, "run", "--headless", ...urls, "--market", market, "--data-dir", join(dir, "data"), "--record", file, "--status-ms", "500", ...SETS.flatMap((s) => ["--set", s])];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
   const lines: Line[] = [];
   let buf = "";
@@ -48,14 +51,24 @@ async function recordRun(file: string): Promise<{ lines: Line[]; code: number | 
 describe("mm run --record FILE, then mm backtest FILE", () => {
   it("records the frames the engine consumed, with the meta line first, and the backtest repeats the run's fills", async () => {
     const file = join(dir, "run.jsonl");
-    const { lines, code, stderr } = await recordRun(file);
+    // One market takes the whole busy tape (as in the backtest round trip), so a fill comes within seconds.
+    const ex = await startExchange({ port: 0, seed: 7, markets: 1, rate: 1000 });
+    let market: string;
+    let run: Awaited<ReturnType<typeof recordRun>>;
+    try {
+      [{ slug: market }] = await new GammaCatalog(ex.urls.gamma).list({ limit: 1 });
+      run = await recordRun(ex, market, file);
+    } finally {
+      await ex.close();
+    }
+    const { lines, code, stderr } = run;
     expect(code, stderr).toBe(0);
     const liveFills = lines.filter((l) => l.type === "fill");
     expect(liveFills.length, "the run filled within 15 s").toBeGreaterThan(0);
 
     const entries = readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { dir: string; t: number; markets?: { slug: string }[] });
     expect(entries[0].dir).toBe("meta");
-    expect(entries[0].markets?.map((m) => m.slug)).toEqual([MARKET]);
+    expect(entries[0].markets?.map((m) => m.slug)).toEqual([market]);
     expect(entries.at(-1)?.dir).toBe("end");
     expect(entries.filter((e) => e.dir === "recv").length).toBeGreaterThan(100);
 

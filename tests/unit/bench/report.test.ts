@@ -1,0 +1,47 @@
+// The --json figures: the loopback's dashboard-to-headless ratio at the maximum rate, and the target lines.
+import { describe, expect, it } from "vitest";
+import type { LoopbackRun } from "../../../src/bench/loopback.js";
+import { loopbackFigures, targetLines } from "../../../src/bench/report.js";
+
+const run = (mode: LoopbackRun["mode"], rate: LoopbackRun["rate"], msgsPerSec: number, loop = 5): LoopbackRun => ({
+  mode,
+  rate,
+  msgsPerSec,
+  p50Us: 100,
+  p99Us: 900,
+  eventLoopDelayP99Ms: loop,
+  rssMb: 150,
+  heapUsedMb: 40,
+  screenWritesPerSec: mode === "dashboard" ? 5 : null,
+  openOrders: 10,
+  risk: "ACTIVE",
+  reconnects: 0,
+});
+
+describe("loopbackFigures", () => {
+  it("keys runs by mode and rate and divides the maximum-rate throughputs", () => {
+    const f = loopbackFigures([run("headless", 1000, 1000), run("headless", "max", 5000), run("dashboard", 1000, 990), run("dashboard", "max", 4000)]);
+    expect(f.dashboardToHeadless).toBe(0.8);
+    expect((f.headless as Record<string, LoopbackRun>).r1000.msgsPerSec).toBe(1000);
+    expect((f.dashboard as Record<string, LoopbackRun>).max.msgsPerSec).toBe(4000);
+  });
+
+  it("has no ratio without both maximum-rate runs", () => {
+    expect(loopbackFigures([run("headless", "max", 5000)]).dashboardToHeadless).toBeNull();
+  });
+});
+
+describe("targetLines", () => {
+  it("says which targets are met and which are missed", () => {
+    const loopback = loopbackFigures([run("headless", "max", 5000), run("dashboard", 5000, 5000, 30), run("dashboard", "max", 3000)]);
+    const lines = targetLines({ book: { ratioToBaseline: 0.9 }, pipeline: { ratioToBaseline: 0.5, p99Us: 40 }, loopback, memory: { rssGrowthPct: 3 } });
+    expect(lines).toEqual([
+      "  book/baseline 0.9 (target >= 0.85): meets",
+      "  pipeline/baseline 0.5 (target >= 0.6): MISSES",
+      "  pipeline p99 40 us (target <= 50 us): meets",
+      "  dashboard/headless at max rate 0.6 (target >= 0.8): MISSES",
+      "  loop delay p99 at 5,000 msgs/s with the dashboard 30 ms (target <= 20 ms): MISSES",
+      "  RSS growth minute 2 -> last 3% (target < 10%): meets",
+    ]);
+  });
+});
