@@ -1,7 +1,7 @@
 // The options every exchange-facing command shares (--gamma-url, --clob-url, --ws-url, --demo) and how they resolve to endpoints.
 import type { Argv } from "yargs";
 import { resolveEndpoints, type Endpoints } from "../adapters/polymarket/endpoints.js";
-import { startExchange, type Exchange } from "../sim/exchange.js";
+import type { Exchange } from "../sim/exchange.js";
 import { UsageError, UserError } from "./errors.js";
 
 export interface EndpointArgs {
@@ -33,6 +33,8 @@ export async function resolveExchange(args: EndpointArgs, demoOptions: { seed?: 
   if (args.demo) {
     const given = [args.gammaUrl && "--gamma-url", args.clobUrl && "--clob-url", args.wsUrl && "--ws-url"].filter(Boolean);
     if (given.length) throw new UsageError(`--demo runs its own exchange; drop ${given.join(", ")} or drop --demo`);
+    // The embedded exchange (and its signature checks) loads only for --demo.
+    const { startExchange } = await import("../sim/exchange.js");
     const exchange = await startExchange({ port: 0, ...demoOptions });
     return { endpoints: exchange.urls, source: "demo", demo: exchange, close: () => exchange.close() };
   }

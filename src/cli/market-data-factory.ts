@@ -9,14 +9,22 @@ import type { FeedSettings } from "../domain/settings/feed.js";
 import { MarketFeed } from "../engine/feed/market-feed.js";
 import type { Clock } from "../ports/clock.js";
 import type { Logger } from "../ports/logger.js";
-import type { TokenMeta } from "../ports/market-data.js";
+import type { TokenMeta, TransportFactory } from "../ports/market-data.js";
 
-export function createMarketFeed(endpoints: Endpoints, settings: FeedSettings, opts: { clock?: Clock; logger?: Logger; random?: () => number } = {}): MarketFeed {
+export interface MarketFeedOptions {
+  clock?: Clock;
+  logger?: Logger;
+  random?: () => number;
+  /** The WebSocket transport (default: the real one; `mm record` wraps it to write every frame). */
+  transport?: TransportFactory;
+}
+
+export function createMarketFeed(endpoints: Endpoints, settings: FeedSettings, opts: MarketFeedOptions = {}): MarketFeed {
   return new MarketFeed({
     url: marketChannelUrl(endpoints),
     settings,
     clock: opts.clock ?? systemClock(),
-    transport: wsTransport,
+    transport: opts.transport ?? wsTransport,
     rest: new ClobRest(endpoints.clob),
     parse: parseFrame,
     random: opts.random,

@@ -14,44 +14,41 @@ export type Micro = number;
 /** An amount of money in micro-dollars (integer). */
 export type MicroUsd = number;
 
+/** 10^k for the scales in use (parseFixed reads its multiplier here instead of looping). */
+const POW10: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 /**
  * Parses a non-negative decimal string ("0.53", "12", "1e-3" is rejected) into an integer count of 10^-decimals units.
- * Returns null when the text is not a plain decimal or has more precision than the scale holds.
+ * Returns null when the text is not a plain decimal or has more precision than the scale holds (or `decimals` is not 0..15).
  */
 export function parseFixed(text: string, decimals: number): number | null {
   const n = text.length;
-  if (n === 0 || n > 32) return null;
+  if (n === 0 || n > 32 || !(decimals >= 0 && decimals < POW10.length)) return null;
+  let i = 0;
   let intPart = 0;
+  let c = 0;
+  for (; i < n; i++) {
+    c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    intPart = intPart * 10 + c;
+  }
+  const intDigits = i;
   let frac = 0;
   let fracDigits = 0;
-  let i = 0;
-  let seenDigit = false;
-  for (; i < n; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c >= 0 && c <= 9) {
-      intPart = intPart * 10 + c;
-      seenDigit = true;
-    } else break;
-  }
   if (i < n) {
-    if (text.charCodeAt(i) !== 46 /* . */) return null;
+    if (c !== 46 - 48 /* . */) return null;
     i++;
+    if (i === n && intDigits === 0) return null; // "."
     for (; i < n; i++) {
-      const c = text.charCodeAt(i) - 48;
+      c = text.charCodeAt(i) - 48;
       if (c < 0 || c > 9) return null;
-      seenDigit = true;
       if (fracDigits < decimals) {
         frac = frac * 10 + c;
         fracDigits++;
       } else if (c !== 0) return null; // more precision than the unit holds
     }
   }
-  if (!seenDigit) return null;
-  let scaled = intPart;
-  for (let d = 0; d < decimals; d++) scaled *= 10;
-  let f = frac;
-  for (let d = fracDigits; d < decimals; d++) f *= 10;
-  const out = scaled + f;
+  const out = intPart * POW10[decimals] + frac * POW10[decimals - fracDigits];
   return Number.isSafeInteger(out) ? out : null;
 }
 

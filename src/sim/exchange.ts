@@ -43,7 +43,7 @@ export interface ExchangeOptions {
   /** Treat connections as custom_feature_enabled unless they say otherwise. */
   customFeatures?: boolean;
   clock?: Clock;
-  /** Share of takers that are informed (trade toward fair value). */
+  /** Share of taker arrivals that are informed (0..1): they know the fair value before the makers do and sweep the stale side of the book. */
   informedShare?: number;
   /** False: no timer drives the flow; call step() (tests). */
   autoFlow?: boolean;
@@ -70,9 +70,11 @@ export interface Exchange {
   close(): Promise<void>;
 }
 
-export const EXCHANGE_DEFAULTS = { host: "127.0.0.1", port: 0, seed: 1, markets: 8, rate: 20, speed: 1 } as const;
+export const EXCHANGE_DEFAULTS = { host: "127.0.0.1", port: 0, seed: 1, markets: 8, rate: 20, speed: 1, informedShare: 0.3 } as const;
 
 export async function startExchange(options: ExchangeOptions = {}): Promise<Exchange> {
+  const informedShare = options.informedShare ?? EXCHANGE_DEFAULTS.informedShare;
+  if (!(informedShare >= 0 && informedShare <= 1)) throw new Error(`informedShare ${informedShare}: use a share between 0 and 1`);
   const clock = options.clock ?? systemClock();
   const seed = options.seed ?? EXCHANGE_DEFAULTS.seed;
   const root = new Random(seed);
@@ -120,7 +122,7 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
     publisher.changeTick(market, market.meta.tickSize === 100 ? 10 : 100);
   };
   const faults = new Faults({ clock, hub, wss, toggleTick });
-  const flow = replay ? null : new FlowScheduler(core, root.fork(4), { rate: options.rate ?? EXCHANGE_DEFAULTS.rate, stepMs: 50, sampleMs: 60_000, informedShare: options.informedShare ?? 0.3, targetDepth: 24 });
+  const flow = replay ? null : new FlowScheduler(core, root.fork(4), { rate: options.rate ?? EXCHANGE_DEFAULTS.rate, stepMs: 50, sampleMs: 60_000, informedShare, targetDepth: 24 });
 
   const resolveMarket = (ref: string, outcome: Outcome): void => {
     const market = registry.find(ref);

@@ -26,6 +26,19 @@ describe("units", () => {
   it("round-trips every integer", () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 1e12 }), (n) => parseFixed(formatFixed(n, 6), 6) === n));
   });
+  it("parses any short text over digits and dots as a reference decimal reader does", () => {
+    /** The obvious reader: split at the one dot, digits only, no digit past the scale but zeros, exact via BigInt. */
+    const reference = (text: string, decimals: number): number | null => {
+      const parts = text.split(".");
+      if (parts.length > 2 || text.length === 0 || text.length > 32) return null;
+      const [head, tail = ""] = parts;
+      if (head.length + tail.length === 0 || !/^[0-9]*$/.test(head + tail) || /[1-9]/.test(tail.slice(decimals))) return null;
+      const v = BigInt((head || "0") + tail.slice(0, decimals).padEnd(decimals, "0"));
+      return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : null;
+    };
+    const text = fc.array(fc.constantFrom("0", "1", "5", "9", ".", "-", "e"), { maxLength: 24 }).map((cs) => cs.join(""));
+    fc.assert(fc.property(text, fc.constantFrom(0, 4, 6), (t, d) => parseFixed(t, d) === reference(t, d)), { numRuns: 2000 });
+  });
   it("notional is exact on the 0.01-share grid", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 1e9 }), (p, centi) => {

@@ -1,10 +1,8 @@
 // `mm report [--json] [--data-dir DIR]`: the paper account's positions, cash, equity and P&L, read from state.json and the ledger.
 import type { CommandModule } from "yargs";
-import { buildReport } from "../report/report-model.js";
-import { formatReport } from "../report/format-report.js";
-import { loadAccount } from "../report/load-account.js";
+import { dataDirOption } from "../common-options.js";
 
-interface ReportArgs {
+export interface ReportArgs {
   json: boolean;
   "data-dir": string;
 }
@@ -15,10 +13,6 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   builder: (y) =>
     y
       .option("json", { type: "boolean", default: false, describe: "Print one JSON object" })
-      .option("data-dir", { type: "string", default: "./data", describe: "Where state.json and ledger.jsonl live" }),
-  handler: async (args) => {
-    const { state } = await loadAccount(args["data-dir"]);
-    const report = buildReport(state);
-    process.stdout.write(args.json ? JSON.stringify(report) + "\n" : formatReport(report, args["data-dir"]));
-  },
+      .option("data-dir", dataDirOption()),
+  handler: async (args) => (await import("../report/account-handlers.js")).handleReport(args),
 };

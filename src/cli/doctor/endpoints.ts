@@ -1,14 +1,21 @@
-// `mm keys` and `mm doctor` take the shared endpoint options, plus --env-file, whose MM_* URLs count as the environment's.
+// The options `mm keys` and `mm doctor` share (endpoint flags, --env-file, --config, --set) and the exchange they talk to, where the env file's MM_* URLs count as the environment's.
 import type { Argv } from "yargs";
 import type { EnvValues } from "../../adapters/secrets/credentials.js";
-import { resolveExchange, type EndpointArgs, type ResolvedExchange } from "../endpoint-options.js";
+import type { SettingsArgs } from "../common-options.js";
+import { resolveExchange, withEndpointOptions, type EndpointArgs, type ResolvedExchange } from "../endpoint-options.js";
 
 export interface EnvFileArgs {
   "env-file"?: string;
 }
 
-export function withEnvFileOption<T>(y: Argv<T>): Argv<T & EnvFileArgs> {
-  return y.option("env-file", { type: "string", describe: "Read credentials (and MM_* URLs) from this file instead of ./.env" }) as Argv<T & EnvFileArgs>;
+export type LiveSetupArgs = EndpointArgs & EnvFileArgs & SettingsArgs;
+
+/** The options of `mm keys` and `mm doctor`: the endpoint flags, --env-file, --config and --set. */
+export function withLiveSetupOptions<T>(y: Argv<T>): Argv<T & LiveSetupArgs> {
+  return withEndpointOptions(y)
+    .option("env-file", { type: "string", describe: "Read credentials (and MM_* URLs) from this file instead of ./.env" })
+    .option("config", { type: "string", describe: "Settings file (JSON) merged over the defaults" })
+    .option("set", { type: "string", array: true, describe: "Override a setting: key.path=value" }) as unknown as Argv<T & LiveSetupArgs>;
 }
 
 /** The exchange to check or derive keys at: flags, then MM_* from the environment and the env file, then Polymarket's (--demo: the embedded one). */

@@ -67,19 +67,24 @@ export function newTokenRecord(meta: TokenMeta, conn: FeedConnection): TokenReco
 
 export const sha1 = (text: string): string => createHash("sha1").update(text).digest("hex");
 
-/** One side of the book as the hash writes it, in wire order (bids ascending, asks descending), rendered the way mm renders prices and sizes. */
-function wireSideJson(book: OrderBook, side: "BUY" | "SELL", cache: Map<Pips, LevelText>): string {
+/**
+ * One side of the book as the hash writes it, in wire order (bids ascending, asks descending), rendered the way mm
+ * renders prices and sizes. Level texts come from the last render while their size holds; the cache keeps only the
+ * levels rendered now, so it never outgrows the book.
+ */
+function wireSideJson(book: OrderBook, side: "BUY" | "SELL", rec: TokenRecord): string {
   const levels = book.depth(side, book.levelCount(side));
+  const last = rec.levelText[side];
+  const next = new Map<Pips, LevelText>();
   let out = "[";
   for (let i = levels.length - 1; i >= 0; i--) {
     const { price, size } = levels[i];
-    let hit = cache.get(price);
-    if (hit === undefined || hit.size !== size) {
-      hit = { size, text: levelJson(formatPrice(price), formatSize(size)) };
-      cache.set(price, hit);
-    }
+    let hit = last.get(price);
+    if (hit === undefined || hit.size !== size) hit = { size, text: levelJson(formatPrice(price), formatSize(size)) };
+    next.set(price, hit);
     out += i === levels.length - 1 ? hit.text : "," + hit.text;
   }
+  rec.levelText[side] = next;
   return out + "]";
 }
 
@@ -98,8 +103,8 @@ export function hashMetaOf(rec: TokenRecord, tickSize: number): BookHashMeta | n
 export function ourBookHash(rec: TokenRecord, book: OrderBook, timestamp: string): string | null {
   const meta = hashMetaOf(rec, book.tickSize);
   if (meta === null) return null;
-  const bids = wireSideJson(book, "BUY", rec.levelText.BUY);
-  const asks = wireSideJson(book, "SELL", rec.levelText.SELL);
+  const bids = wireSideJson(book, "BUY", rec);
+  const asks = wireSideJson(book, "SELL", rec);
   return sha1(bookHashTextOfSides(rec.meta.conditionId, rec.meta.tokenId, timestamp, bids, asks, meta));
 }
 

@@ -1,4 +1,4 @@
-// Synthetic participants of one market: makers quoting around fair value, noise takers, informed takers, and cancels.
+// Synthetic participants of one market: makers quoting around their lagging consensus, noise takers, informed takers who trade on the fair value, and cancels.
 import type { Side } from "../../domain/market.js";
 import { PRICE_SCALE, SIZE_SCALE, type Micro, type Pips } from "../../domain/units.js";
 import type { SimOrderInput } from "../context.js";
@@ -9,11 +9,14 @@ import type { Random } from "../random.js";
 import type { FairValue } from "./fair-value.js";
 
 export interface FlowMix {
-  /** Share of takers that trade toward the fair value (the rest trade at random). */
+  /** Share of taker arrivals that are informed: they know the fair value and trade only when the book is off it (the rest trade at random). */
   informedShare: number;
   /** Resting maker orders the flow aims to keep per market. */
   targetDepth: number;
 }
+
+/** An informed taker wants at least this much edge per share, pips (or one tick, if larger). */
+const INFORMED_EDGE = 50;
 
 export class MarketFlow {
   private readonly makerOrders: string[] = [];
@@ -33,8 +36,10 @@ export class MarketFlow {
     const pTake = 0.12;
     const pPlace = live < this.mix.targetDepth ? 0.62 : 0.36;
     const u = this.rng.next();
-    if (u < pTake) this.take(this.rng.chance(this.mix.informedShare));
-    else if (u < pTake + pPlace || live === 0) this.quote();
+    if (u < pTake) {
+      if (this.rng.chance(this.mix.informedShare)) this.takeInformed();
+      else this.takeNoise();
+    } else if (u < pTake + pPlace || live === 0) this.quote();
     else this.cancel();
   }
 
@@ -51,8 +56,9 @@ export class MarketFlow {
     return this.engine.book(this.market.meta.conditionId);
   }
 
-  private fairPips(): number {
-    return this.fair.p * PRICE_SCALE;
+  /** Where makers centre their quotes: the consensus, not the fair value they have yet to learn. */
+  private consensusPips(): number {
+    return this.fair.consensus * PRICE_SCALE;
   }
 
   private clamp(price: Pips): Pips {
@@ -68,7 +74,7 @@ export class MarketFlow {
     const tick = this.tick;
     const yesSide: Side = this.rng.chance(0.5) ? "BUY" : "SELL";
     const k = 1 + Math.floor(this.rng.exponential(tick === 100 ? 2 : 7));
-    const f = this.fairPips();
+    const f = this.consensusPips();
     let price = yesSide === "BUY" ? Math.floor(f / tick) * tick - (k - 1) * tick : Math.ceil(f / tick) * tick + (k - 1) * tick;
     const book = this.book;
     const ask = bestAsk(book, true);
@@ -86,7 +92,7 @@ export class MarketFlow {
     if (this.makerOrders.length === 0) return;
     let index = this.rng.int(0, this.makerOrders.length - 1);
     if (this.rng.chance(0.5)) {
-      const f = this.fairPips();
+      const f = this.consensusPips();
       let worst = -1;
       this.makerOrders.forEach((id, i) => {
         const o = this.engine.order(id);
@@ -100,28 +106,36 @@ export class MarketFlow {
     this.engine.cancel(id);
   }
 
-  private take(informed: boolean): void {
+  /** Buys everything offered at least INFORMED_EDGE under the fair value, or sells everything bid that far over it; stays out otherwise. */
+  private takeInformed(): void {
     const book = this.book;
     const bid = bestBid(book, true);
     const ask = bestAsk(book, true);
-    const f = this.fairPips();
+    const f = this.fair.p * PRICE_SCALE;
     const tick = this.tick;
-    let side: Side = this.rng.chance(0.5) ? "BUY" : "SELL";
+    const edge = Math.max(tick, INFORMED_EDGE);
+    let side: Side;
     let limit: Pips;
-    if (informed && ask !== null && f > ask + tick / 2) {
+    if (ask !== null && f - ask >= edge) {
       side = "BUY";
-      limit = Math.floor(f / tick) * tick;
-    } else if (informed && bid !== null && f < bid - tick / 2) {
+      limit = Math.floor((f - edge) / tick) * tick;
+    } else if (bid !== null && bid - f >= edge) {
       side = "SELL";
-      limit = Math.ceil(f / tick) * tick;
-    } else if (side === "BUY") {
-      if (ask === null) return;
-      limit = ask + tick * this.rng.int(0, 2);
-    } else {
-      if (bid === null) return;
-      limit = bid - tick * this.rng.int(0, 2);
-    }
-    this.place(side, this.clamp(limit), this.size(informed ? 3.5 : 2.8), "FAK", false, informed ? "bot:informed" : "bot:noise");
+      limit = Math.ceil((f + edge) / tick) * tick;
+    } else return;
+    // Median ~55 shares (noise: ~16): informed flow sweeps several levels, the quotes of whoever joined the touch among them.
+    this.place(side, this.clamp(limit), this.size(4), "FAK", false, "bot:informed");
+  }
+
+  /** Buys or sells at random, a few ticks through the touch at most. */
+  private takeNoise(): void {
+    const book = this.book;
+    const tick = this.tick;
+    const side: Side = this.rng.chance(0.5) ? "BUY" : "SELL";
+    const touch = side === "BUY" ? bestAsk(book, true) : bestBid(book, true);
+    if (touch === null) return;
+    const limit = side === "BUY" ? touch + tick * this.rng.int(0, 2) : touch - tick * this.rng.int(0, 2);
+    this.place(side, this.clamp(limit), this.size(2.8), "FAK", false, "bot:noise");
   }
 
   /** Places a YES-terms order, half the time as its NO equivalent (BUY YES at p == SELL NO at 1-p). */
@@ -140,6 +154,10 @@ export class MarketFlow {
       expiration: 0,
     };
     const result = this.engine.place(input);
+    if (result.ok && result.matches.length > 0) {
+      const filled = result.matches.reduce((sum, m) => sum + m.size, 0);
+      this.fair.observe(yesSide === "BUY" ? 1 : -1, filled / SIZE_SCALE);
+    }
     return result.ok && result.order.status === "live" ? input.orderId : null;
   }
 

@@ -106,6 +106,26 @@ describe("OrderBook against a brute-force reference", () => {
       { numRuns: 300 },
     );
   });
+
+  it("leaves no level of an earlier snapshot or delta behind when a new snapshot replaces the book", () => {
+    fc.assert(
+      fc.property(scenario, scenario, (first, second) => {
+        const book = new OrderBook("T", first.tick);
+        book.applySnapshot(first.bids, first.asks);
+        for (const { side, level: l } of first.deltas) book.applyDelta(side, l.price, l.size);
+        book.applySnapshot(second.bids, second.asks, second.tick);
+        const ref = new ReferenceBook(second.tick);
+        ref.snapshot(second.bids, second.asks);
+        expectSame(book, ref, second.n, second.ticks, second.minSize);
+        for (let p = 1; p < 10_000; p++) {
+          if (book.sizeAt("BUY", p) !== (ref.bids.get(p) ?? 0) || book.sizeAt("SELL", p) !== (ref.asks.get(p) ?? 0)) {
+            throw new Error(`level ${p} differs after the second snapshot`);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe("OrderBook examples", () => {
