@@ -3,7 +3,7 @@ import { averageMarkouts } from "../domain/accounting/markouts.js";
 import type { Valuation } from "../domain/accounting/valuation.js";
 import type { PersistedState } from "../domain/ledger/persisted-state.js";
 import type { RiskState } from "../domain/risk/risk-state.js";
-import { PRICE_SCALE, formatCents, formatUsd, parseUsd } from "../domain/units.js";
+import { PRICE_SCALE, formatCents, formatUsd, parseSignedUsd } from "../domain/units.js";
 import type { OrderTally } from "./metrics.js";
 
 export interface BacktestReport {
@@ -90,7 +90,7 @@ export function buildReport(i: ReportInputs): BacktestReport {
   };
 }
 
-const usd = (text: string): string => "$" + formatCents(parseUsd(text) ?? 0);
+const usd = (text: string): string => "$" + formatCents(parseSignedUsd(text) ?? 0);
 const markout = (x: number | null): string => (x === null ? "-" : (x >= 0 ? "+" : "") + x.toFixed(4));
 const seconds = (ms: number): string => (ms / 1000).toFixed(1) + " s";
 

@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { loadSettings } from "../cli/config.js";
 import { UserError } from "../cli/errors.js";
-import { formatCents, parseUsd } from "../domain/units.js";
+import { formatCents, parseSignedUsd } from "../domain/units.js";
 import type { MarketDefaults } from "./recording-markets.js";
 import type { BacktestReport } from "./report.js";
 import type { SweepJob } from "./sweep-worker.js";
@@ -39,7 +39,11 @@ export function gridOf(axes: readonly SweepAxis[]): Record<string, string>[] {
   return combos;
 }
 
-const totalOf = (r: BacktestReport): number => parseUsd(r.pnl.total) ?? 0;
+function totalOf(r: BacktestReport): number {
+  const value = parseSignedUsd(r.pnl.total);
+  if (value === null) throw new Error(`backtest report has an unreadable total P&L ${JSON.stringify(r.pnl.total)}`);
+  return value;
+}
 
 /** Best total P&L first; ties keep grid order (the sort is stable). */
 export function sortRows(rows: SweepRow[]): SweepRow[] {
@@ -51,7 +55,7 @@ export function progressBar(done: number, total: number, width = 30): string {
   return `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total}`;
 }
 
-const usd = (text: string): string => "$" + formatCents(parseUsd(text) ?? 0);
+const usd = (text: string): string => "$" + formatCents(parseSignedUsd(text) ?? 0);
 
 export function formatRows(rows: readonly SweepRow[], keys: readonly string[]): string {
   const header = [...keys, "total", "realized", "unrealized", "fees", "fills", "fill ratio", "max dd", "rewards"];

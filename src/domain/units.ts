@@ -95,3 +95,10 @@ export function notional(price: Pips, size: Micro): MicroUsd {
 
 /** The mirror of a YES price on the NO book (1 - p). */
 export const mirror = (price: Pips): Pips => PRICE_SCALE - price;
+
+/** Parses a signed money string ("-0.05", "12.3") into micro-dollars, or null when it is not a plain decimal. */
+export function parseSignedUsd(text: string): MicroUsd | null {
+  const negative = text.startsWith("-");
+  const value = parseUsd(negative ? text.slice(1) : text);
+  return value === null ? null : negative ? -value : value;
+}

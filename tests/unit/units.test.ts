@@ -47,3 +47,13 @@ describe("units", () => {
     );
   });
 });
+
+describe("signed money", () => {
+  it("reads losses as negative amounts", async () => {
+    const { parseSignedUsd } = await import("../../src/domain/units.js");
+    expect(parseSignedUsd("-0.05")).toBe(-50_000);
+    expect(parseSignedUsd("12.3")).toBe(12_300_000);
+    expect(parseSignedUsd("-")).toBeNull();
+    expect(parseSignedUsd("--1")).toBeNull();
+  });
+});

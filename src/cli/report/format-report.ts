@@ -1,12 +1,8 @@
 // `mm report` as text for a terminal: positions, cash, equity, P&L, fills, markouts, rewards, drawdown and risk state.
-import { parseUsd, formatCents } from "../../domain/units.js";
+import { parseSignedUsd, formatCents } from "../../domain/units.js";
 import type { ReportJson } from "./report-model.js";
 
-const cents = (usd: string): string => {
-  const neg = usd.startsWith("-");
-  const micro = parseUsd(neg ? usd.slice(1) : usd) ?? 0;
-  return "$" + formatCents(neg ? -micro : micro);
-};
+const cents = (usd: string): string => "$" + formatCents(parseSignedUsd(usd) ?? 0);
 
 const pad = (label: string): string => (label + ":").padEnd(18);
 

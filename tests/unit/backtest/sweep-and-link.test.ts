@@ -25,6 +25,7 @@ describe("sweeps", () => {
   it("sorts rows by total P&L, best first, ties in grid order", () => {
     const row = (id: string, total: string): SweepRow => ({ params: { id }, report: { pnl: { total } } as BacktestReport });
     expect(sortRows([row("a", "-1.5"), row("b", "2"), row("c", "0.25"), row("d", "2")]).map((r) => r.params.id)).toEqual(["b", "d", "c", "a"]);
+    expect(sortRows([row("a", "-1.5"), row("b", "-0.05"), row("c", "-20")]).map((r) => r.params.id)).toEqual(["b", "a", "c"]);
   });
 
   it("draws a progress bar", () => {
