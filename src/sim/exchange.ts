@@ -1,4 +1,5 @@
 // The embedded exchange: starts Gamma, the CLOB and the market/user WebSockets on one loopback port, driven by seeded order flow or a replay.
+import { EXCHANGE_DEFAULTS } from "./exchange-defaults.js";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
@@ -70,7 +71,7 @@ export interface Exchange {
   close(): Promise<void>;
 }
 
-export const EXCHANGE_DEFAULTS = { host: "127.0.0.1", port: 0, seed: 1, markets: 8, rate: 20, speed: 1, informedShare: 0.3 } as const;
+export { EXCHANGE_DEFAULTS };
 
 export async function startExchange(options: ExchangeOptions = {}): Promise<Exchange> {
   const informedShare = options.informedShare ?? EXCHANGE_DEFAULTS.informedShare;

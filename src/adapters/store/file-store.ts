@@ -34,6 +34,7 @@ export async function openFileStore(opts: FileStoreOptions): Promise<FileStore> 
   for (const w of recovered.warnings) opts.logger.warn(w);
   if (recovered.replayed > 0) opts.logger.info(`recovered ${recovered.replayed} ledger entries newer than state.json`);
   const ledger = LedgerFile.open(ledgerFileOf(opts.dataDir), recovered.ledger);
+  ledger.onSyncError = (err) => opts.logger.error(`syncing ${ledgerFileOf(opts.dataDir)} to disk failed (the line is written; a power cut could lose it): ${err.message}`);
   const store = new FileStore(opts, recovered.state, ledger, stateDb(stateFileOf(opts.dataDir), recovered.state));
   if (recovered.fresh) store.append({ type: "account_opened", cash: formatUsd(opts.startingCash) });
   else if (recovered.replayed > 0) await store.flush();

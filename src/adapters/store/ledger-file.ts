@@ -1,5 +1,5 @@
-// The append-only JSONL ledger file: reading with torn-tail tolerance, and synchronous appends fsynced for fills and risk events.
-import { closeSync, existsSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
+// The append-only JSONL ledger file: reading with torn-tail tolerance, and synchronous appends, fdatasynced in the background for fills and risk events.
+import { closeSync, existsSync, fdatasync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
 import { formatLedgerLine, parseLedger, type LedgerEntry } from "../../domain/ledger/ledger-entry.js";
 
 export interface LedgerRead {
@@ -28,11 +28,20 @@ export function readLedger(path: string): LedgerRead {
 /**
  * An open ledger for appending. Every line goes out in one write(2) before append() returns, so a killed process never
  * loses an acknowledged line (the page cache survives the process). Fills and risk events are also fdatasync'ed, so
- * they survive a power cut too; order lines are not, to keep the quoting loop off the disk's latency (losing an order
- * line loses no money: its fill line, if any, is synced).
+ * they survive a power cut too; order lines are not (losing an order line loses no money: its fill line, if any, is synced).
+ * The fdatasync runs off the hot path, on libuv's thread pool: at once when none is running, else once more right after
+ * the running one (one sync covers every line written before it starts); close() syncs whatever is left, synchronously.
  */
 export class LedgerFile {
   private fd: number | null;
+  /** An fdatasync is running on the thread pool. */
+  private syncing = false;
+  /** A line that needs syncing was written after the running fdatasync started. */
+  private syncAgain = false;
+  /** close() was called; if an fdatasync was running, the fd is closed when it ends (closing under it could sync a reused fd). */
+  private closed = false;
+  /** Called with the error of a failed background fdatasync (the line is written; only its power-cut durability is in doubt). */
+  onSyncError: (err: Error) => void = () => {};
 
   private constructor(fd: number) {
     this.fd = fd;
@@ -48,17 +57,37 @@ export class LedgerFile {
   }
 
   append(entry: LedgerEntry, sync: boolean): void {
-    if (this.fd === null) throw new Error("the ledger is closed");
+    if (this.fd === null || this.closed) throw new Error("the ledger is closed");
     const bytes = Buffer.from(formatLedgerLine(entry), "utf8");
     let off = 0;
     while (off < bytes.length) off += writeSync(this.fd, bytes, off, bytes.length - off);
-    if (sync) fdatasyncSync(this.fd);
+    if (!sync) return;
+    if (this.syncing) this.syncAgain = true;
+    else this.syncInBackground(this.fd);
   }
 
+  /** Writes are done; syncs what is unsynced before returning and closes (once a running background sync ends). */
   close(): void {
-    if (this.fd === null) return;
+    if (this.fd === null || this.closed) return;
+    this.closed = true;
     fdatasyncSync(this.fd);
-    closeSync(this.fd);
-    this.fd = null;
+    this.syncAgain = false;
+    if (!this.syncing) {
+      closeSync(this.fd);
+      this.fd = null;
+    }
+  }
+
+  private syncInBackground(fd: number): void {
+    this.syncing = true;
+    this.syncAgain = false;
+    fdatasync(fd, (err) => {
+      this.syncing = false;
+      if (err) this.onSyncError(err);
+      if (this.closed) {
+        closeSync(fd);
+        this.fd = null;
+      } else if (this.syncAgain) this.syncInBackground(fd);
+    });
   }
 }

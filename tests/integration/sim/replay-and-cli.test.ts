@@ -70,12 +70,15 @@ describe("mm sim", () => {
     expect(await exited).toBe(0);
   });
 
-  it("refuses a bad flag value with a message that says how to fix it", async () => {
-    const child = spawn(process.execPath, ["bin/mm.js", "sim", "--markets", "0"], { cwd: new URL("../../../", import.meta.url) });
+  it.each([
+    [["--markets", "0"], /--markets 0: use an integer 1\.\.1000/],
+    [["--informed-share", "2"], /--informed-share 2: use a share between 0 and 1/],
+  ])("refuses a bad flag value (%j) with a message that says how to fix it", async (flags, message) => {
+    const child = spawn(process.execPath, ["bin/mm.js", "sim", ...flags], { cwd: new URL("../../../", import.meta.url) });
     let err = "";
     child.stderr.on("data", (d) => (err += d));
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(code).toBe(2);
-    expect(err).toMatch(/--markets 0: use an integer 1\.\.1000/);
+    expect(err).toMatch(message);
   });
 });

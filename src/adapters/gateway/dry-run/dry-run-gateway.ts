@@ -35,6 +35,8 @@ export interface DryRunGatewayOptions {
 export class DryRunGateway implements OrderGateway {
   readonly kind = "dry-run" as const;
   private readonly entries = new Map<string, Entry>();
+  /** The same entries by token, so a book change visits only the orders on its token (not every order, every frame). */
+  private readonly byToken = new Map<string, Set<Entry>>();
   private readonly pairs = new Map<string, string>();
   private readonly listeners = new Set<(event: GatewayEvent) => void>();
   private readonly model: QueueModel;
@@ -52,7 +54,7 @@ export class DryRunGateway implements OrderGateway {
     const now = this.opts.clock.now();
     for (const o of orders) {
       const feeBps = markets.find((m) => m.conditionId === o.market)?.takerFeeBps ?? 0;
-      this.entries.set(o.id, restoredEntry(o, feeBps, now));
+      this.add(restoredEntry(o, feeBps, now));
     }
   }
 
@@ -96,21 +98,29 @@ export class DryRunGateway implements OrderGateway {
     this.closed = true;
     for (const entry of this.entries.values()) for (const t of entry.timers) this.opts.clock.clearTimeout(t);
     this.entries.clear();
+    this.byToken.clear();
     this.listeners.clear();
   }
 
   /** Applies one market data notice (the books must already reflect it). */
   onNotice(notice: MarketDataNotice): void {
     switch (notice.type) {
-      case "snapshot":
-        for (const entry of this.liveOn(notice.tokenId)) this.refresh(entry);
+      case "snapshot": {
+        const on = this.byToken.get(notice.tokenId);
+        if (on !== undefined) for (const entry of [...on]) if (entry.status === "live") this.refresh(entry);
         return;
-      case "delta":
-        for (const entry of this.liveOn(notice.tokenId)) {
+      }
+      case "delta": {
+        const on = this.byToken.get(notice.tokenId);
+        if (on === undefined || on.size === 0) return;
+        // Only the orders at the changed level, or all of the token's when its top moved; a copy, as a fill may drop an order.
+        for (const entry of [...on]) {
+          if (entry.status !== "live") continue;
           if (entry.order.side === notice.side && entry.order.price === notice.price) this.depth(entry, notice.size);
           if (notice.topChanged) this.cross(entry);
         }
         return;
+      }
       case "trade":
         if (this.echoes.isEcho(notice.tokenId, this.pairs.get(notice.tokenId), notice.price, notice.size, notice.exchangeTs)) return;
         this.trade(notice.tokenId, { price: notice.price, size: notice.size, takerSide: notice.side });
@@ -139,7 +149,7 @@ export class DryRunGateway implements OrderGateway {
     const now = this.opts.clock.now();
     const id = `dry-${now.toString(36)}-${(++this.seq).toString(36)}`;
     const entry = pendingEntry(id, req, now);
-    this.entries.set(id, entry);
+    this.add(entry);
     this.emit({ type: "placed", clientId: req.clientId, ts: now });
     entry.timers.push(this.opts.clock.setTimeout(() => this.arrive(id), this.opts.settings.entryLatencyMs));
     return { clientId: req.clientId, ok: true, orderId: id };
@@ -160,7 +170,8 @@ export class DryRunGateway implements OrderGateway {
     if (!book) return this.drop(id, { type: "rejected", clientId: order.clientId, reason: "MARKET_NOT_READY: no book for this token yet", ts: now });
     const crossing = wouldCross(order.side, order.price, book.bestBid(), book.bestAsk());
     if (crossing && request.postOnly) {
-      return this.drop(id, { type: "rejected", clientId: order.clientId, reason: "INVALID_POST_ONLY_ORDER: the order crosses the book", ts: now });
+      // The book moved between quote and arrival: normal market making, so transient (no error toward the error-rate limits).
+      return this.drop(id, { type: "rejected", clientId: order.clientId, reason: "INVALID_POST_ONLY_ORDER: the order crosses the book", ts: now, transient: true });
     }
     if (crossing) {
       const walk = walkBook(order.side, order.price, order.size, book.depth(opposite(order.side), WALK_LEVELS), request.feeBps);
@@ -248,11 +259,16 @@ export class DryRunGateway implements OrderGateway {
     if (!entry) return;
     for (const t of entry.timers) this.opts.clock.clearTimeout(t);
     this.entries.delete(id);
+    const on = this.byToken.get(entry.order.tokenId);
+    if (on !== undefined && on.delete(entry) && on.size === 0) this.byToken.delete(entry.order.tokenId);
     if (event) this.emit(event);
   }
 
-  private liveOn(tokenId: string): Entry[] {
-    return [...this.entries.values()].filter((e) => e.status === "live" && e.order.tokenId === tokenId);
+  private add(entry: Entry): void {
+    this.entries.set(entry.order.id, entry);
+    const on = this.byToken.get(entry.order.tokenId);
+    if (on === undefined) this.byToken.set(entry.order.tokenId, new Set([entry]));
+    else on.add(entry);
   }
 
   private learnPair(m: MarketInfo): void {

@@ -60,6 +60,14 @@ export function isBackoff(cls: ErrorClass): boolean {
   return cls.kind === "restarting" || cls.kind === "rate_limited";
 }
 
+/**
+ * A post-only GTC/GTD order refused because it would have crossed: the book moved between quote and arrival (normal market
+ * making), so, like a backoff, it is no error. (A post-only FOK/FAK is refused with the same code, and that is a real error.)
+ */
+export function isPostOnlyCross(cls: ErrorClass, req: { postOnly: boolean; type: string }): boolean {
+  return cls.kind === "post_only_cross" && req.postOnly && (req.type === "GTC" || req.type === "GTD");
+}
+
 export interface BackoffSettings {
   maxRetries: number;
   backoffBaseMs: number;

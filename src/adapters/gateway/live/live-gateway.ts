@@ -11,7 +11,7 @@ import { PRICE_SCALE, SIZE_SCALE, notional } from "../../../domain/units.js";
 import { redactor } from "../../secrets/redact.js";
 import type { ClobApi } from "./clob-client.js";
 import { RequestFailure, RequestRunner } from "./request-runner.js";
-import { isBackoff } from "./error-policy.js";
+import { classifyError, isBackoff, isPostOnlyCross } from "./error-policy.js";
 import { Heartbeat } from "./heartbeat.js";
 import { checkOrder, restingNotional, tickName } from "./order-check.js";
 import { TradeLedger, type TradeContext } from "./trade-ledger.js";
@@ -194,15 +194,16 @@ export class LiveGateway implements OrderGateway {
         } else {
           const reason = redactor.text(r?.errorMsg || "the exchange did not accept the order");
           if (/tick/i.test(reason)) this.ticks.invalidate(g.req.tokenId);
-          results.set(g.req.clientId, { clientId: g.req.clientId, ok: false, reason });
-          this.state.emit({ type: "rejected", clientId: g.req.clientId, reason, ts: this.d.clock.now() });
+          const transient = isPostOnlyCross(classifyError({ message: reason }), g.req); // the book moved: no error
+          results.set(g.req.clientId, { clientId: g.req.clientId, ok: false, reason, transient });
+          this.state.emit({ type: "rejected", clientId: g.req.clientId, reason, ts: this.d.clock.now(), transient });
         }
       });
     } catch (err) {
       const failure = err instanceof RequestFailure ? err : new RequestFailure(redactor.text(String(err)), { kind: "rejected", status: null }, true);
       if (failure.cls.kind === "tick_size") for (const g of group) this.ticks.invalidate(g.req.tokenId);
-      const transient = isBackoff(failure.cls);
       for (const g of group) {
+        const transient = isBackoff(failure.cls) || isPostOnlyCross(failure.cls, g.req);
         results.set(g.req.clientId, { clientId: g.req.clientId, ok: false, reason: failure.message, transient });
         this.state.emit({ type: "rejected", clientId: g.req.clientId, reason: failure.message, ts: this.d.clock.now(), transient });
       }

@@ -9,8 +9,8 @@ import type {
   RawLevel,
   TickSizeChangeEvent,
 } from "../../../domain/events.js";
-import { PRICE_SCALE, parsePrice, type Pips } from "../../../domain/units.js";
-import { FieldError, isObject, optString, optTop, optUint, reqArray, reqId, reqPrice, reqSide, reqSize, reqString, reqTick, reqUint, type Obj } from "./fields.js";
+import { PRICE_SCALE, parsePrice, parseSize, type Pips } from "../../../domain/units.js";
+import { FieldError, cachedPrice, isObject, optString, optTop, optUint, reqArray, reqId, reqPrice, reqSide, reqSize, reqString, reqTick, reqUint, type Obj } from "./fields.js";
 
 /** Re-throws a FieldError with a location prefix such as `bids[3].`. */
 export function within(err: unknown, where: string): never {
@@ -24,8 +24,19 @@ function parseLevels(value: unknown, key: "bids" | "asks"): { levels: Level[]; r
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (!isObject(item)) throw new FieldError("bad_field", `${key}[${i}] is not an object`);
+    // Fast path for the usual well-formed level (a snapshot has hundreds); the validators below only run to word an error.
+    const priceText = item.price;
+    const sizeText = item.size;
+    if (typeof priceText === "string" && typeof sizeText === "string") {
+      const price = cachedPrice(priceText);
+      const size = parseSize(sizeText);
+      if (price !== null && price > 0 && price < PRICE_SCALE && size !== null) {
+        levels[i] = { price, size };
+        continue;
+      }
+    }
     try {
-      levels[i] = { price: reqPrice(item.price, "price"), size: reqSize(item.size, "size") };
+      levels[i] = { price: reqPrice(priceText, "price"), size: reqSize(sizeText, "size") };
     } catch (err) {
       within(err, `${key}[${i}].`);
     }
