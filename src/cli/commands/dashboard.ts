@@ -9,7 +9,7 @@ export interface DashboardArgs extends EndpointArgs, SettingsArgs {
   market?: string;
   dataDir: string;
   live: boolean;
-  rate: number;
+  demoRate: number;
   seed: number;
 }
 
@@ -21,7 +21,7 @@ export const dashboardCommand: CommandModule<object, DashboardArgs> = {
       .option("market", { type: "string", describe: "Skip the picker: a market slug, condition id or token id" })
       .option("data-dir", dataDirOption())
       .option("live", { type: "boolean", default: false, describe: "Trade real money through the official client (needs --market; you confirm by typing its short name)" })
-      .option("rate", { type: "number", default: 20, describe: "With --demo: market messages per second" })
+      .option("demo-rate", { type: "number", default: 100, alias: "rate", describe: "With --demo: market messages per second of the embedded exchange" })
       .option("seed", { type: "number", default: 1, describe: "With --demo: the exchange's seed" })
       .options(settingsOptions({ setExample: "strategy.halfSpreadTicks=3" })) as unknown as Argv<DashboardArgs>,
   // The session wiring, Ink and React load only when the dashboard opens.

@@ -21,7 +21,7 @@ export async function openDashboard(args: DashboardArgs): Promise<void> {
   } catch (err) {
     throw new UserError((err as Error).message, 2);
   }
-  const demo = { seed: args.seed, rate: args.rate };
+  const demo = { seed: args.seed, rate: args.demoRate };
   const venue = await resolveExchange(args, demo);
   const clock = systemClock();
   let liveSlug: string | undefined;
