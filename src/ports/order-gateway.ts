@@ -55,7 +55,7 @@ export interface Fill {
 export type GatewayEvent =
   | { type: "placed"; clientId: string; ts: number }
   | { type: "acknowledged"; order: OpenOrder; ts: number }
-  /** transient: refused only for now (a 425/429 backoff window): not an error, the order may be tried again later. */
+  /** transient: refused only for now (a 425/429 backoff window, or a post-only order the book moved onto): not an error; a later requote may place it. */
   | { type: "rejected"; clientId: string; reason: string; ts: number; transient?: boolean }
   | { type: "cancelled"; id: string; clientId: string; reason: string; ts: number }
   | { type: "fill"; fill: Fill; ts: number }
