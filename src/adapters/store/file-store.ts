@@ -3,18 +3,16 @@ import { mkdirSync } from "node:fs";
 import type { Clock, TimerHandle } from "../../ports/clock.js";
 import type { Logger } from "../../ports/logger.js";
 import type { Store } from "../../ports/store.js";
-import type { GatewayEvent, OpenOrder, OrderRequest } from "../../ports/order-gateway.js";
+import type { OpenOrder } from "../../ports/order-gateway.js";
 import type { LedgerBody, LedgerEntry } from "../../domain/ledger/ledger-entry.js";
 import type { PersistedState } from "../../domain/ledger/persisted-state.js";
-import { applyEntry, type RiskLatch } from "../../domain/ledger/ledger-state.js";
-import { value, type Mark } from "../../domain/accounting/valuation.js";
-import { appendEquity, updateDrawdown } from "../../domain/accounting/equity-curve.js";
-import { emptyMarkouts, sampleMarkouts, trackFill, type MarkoutState } from "../../domain/accounting/markouts.js";
-import { formatUsd, parsePrice, type MicroUsd } from "../../domain/units.js";
+import type { Mark } from "../../domain/accounting/valuation.js";
+import { formatUsd, type MicroUsd } from "../../domain/units.js";
+import { AccountMemory } from "./account-memory.js";
 import { LedgerFile } from "./ledger-file.js";
 import { stateDb, type StateDb } from "./state-file.js";
 import { ledgerFileOf, recover, stateFileOf } from "./recovery.js";
-import { gatewayEventBody, placedBody } from "./gateway-entries.js";
+import { LedgerRecorder } from "./ledger-recorder.js";
 
 export interface FileStoreOptions {
   dataDir: string;
@@ -41,100 +39,58 @@ export async function openFileStore(opts: FileStoreOptions): Promise<FileStore> 
   return store;
 }
 
-export class FileStore implements Store {
-  private markouts: MarkoutState;
+export class FileStore extends LedgerRecorder implements Store {
+  private readonly account: AccountMemory;
   private timer: TimerHandle | null = null;
   private closed = false;
 
   constructor(
     private readonly opts: FileStoreOptions,
-    private current: PersistedState,
+    initial: PersistedState,
     private readonly ledger: LedgerFile,
     private readonly db: StateDb,
   ) {
-    this.markouts = { ...emptyMarkouts(), sums: [...current.markouts.sums], counts: [...current.markouts.counts] };
+    super();
+    this.account = new AccountMemory(initial, opts.equityCurvePoints);
   }
 
   state(): Readonly<PersistedState> {
-    return this.current;
+    return this.account.state();
   }
 
   append(body: LedgerBody): LedgerEntry {
     if (this.closed) throw new Error("the store is closed");
     const now = this.opts.clock.now();
-    const entry = { seq: this.current.lastSeq + 1, ts: new Date(now).toISOString(), ...body } as LedgerEntry;
+    const entry = this.account.entryFor(body, now);
     const urgent = body.type === "fill" || body.type === "fill_reversed" || body.type === "risk" || body.type === "resolution";
     this.ledger.append(entry, urgent);
-    this.current = { ...this.current, ...applyEntry(this.current, entry) };
-    if (body.type === "fill") {
-      this.markouts = trackFill(this.markouts, { id: body.fillId, tokenId: body.token, side: body.side, price: parsePrice(body.price) ?? 0, ts: now });
-    }
+    this.account.apply(entry, now);
     if (urgent) this.writeNow();
     else this.schedule();
     return entry;
   }
 
-  recordPlaced(request: OrderRequest, orderId: string): LedgerEntry {
-    return this.append(placedBody(request, orderId));
-  }
-
-  recordGatewayEvent(event: GatewayEvent): LedgerEntry | null {
-    const body = gatewayEventBody(event, this.current.orders);
-    return body ? this.append(body) : null;
-  }
-
-  recordRisk(latch: RiskLatch): LedgerEntry {
-    return this.append({ type: "risk", state: latch.state, reason: latch.reason });
-  }
-
-  recordResolution(market: string, winningTokenId: string): LedgerEntry {
-    return this.append({ type: "resolution", market, winningToken: winningTokenId });
-  }
-
   updateMark(tokenId: string, mark: Mark, now: number): void {
-    this.current = { ...this.current, marks: { ...this.current.marks, [tokenId]: mark } };
-    const sampled = sampleMarkouts(this.markouts, now, (t) => this.current.marks[t]?.mid ?? null);
-    if (sampled !== this.markouts) {
-      this.markouts = sampled;
-      this.current = { ...this.current, markouts: { sums: sampled.sums, counts: sampled.counts } };
-    }
+    this.account.updateMark(tokenId, mark, now);
     this.schedule();
   }
 
   noteOrders(orders: readonly OpenOrder[]): void {
-    let changed = false;
-    const next = { ...this.current.orders };
-    for (const o of orders) {
-      const known = next[o.id];
-      if (known && known.queueAhead !== o.queueAhead) {
-        next[o.id] = { ...known, queueAhead: o.queueAhead };
-        changed = true;
-      }
-    }
-    if (!changed) return;
-    this.current = { ...this.current, orders: next };
-    this.schedule();
+    if (this.account.noteOrders(orders)) this.schedule();
   }
 
   sampleEquity(now: number): void {
-    const equity = value(this.current.portfolio, this.current.marks).equity;
-    this.current = {
-      ...this.current,
-      equityCurve: appendEquity(this.current.equityCurve, { ts: now, equity }, this.opts.equityCurvePoints),
-      drawdown: updateDrawdown(this.current.drawdown, equity),
-    };
+    this.account.sampleEquity(now);
     this.schedule();
   }
 
   setRewardPerDay(perDay: MicroUsd): void {
-    if (perDay === this.current.rewardPerDay) return;
-    this.current = { ...this.current, rewardPerDay: perDay };
-    this.schedule();
+    if (this.account.setRewardPerDay(perDay)) this.schedule();
   }
 
   async flush(): Promise<void> {
     this.cancelTimer();
-    this.db.data = this.current;
+    this.db.data = this.state() as PersistedState;
     await this.db.write();
   }
 
