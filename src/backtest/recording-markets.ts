@@ -1,7 +1,7 @@
 // Which markets a recording holds: its meta line when it has one, else what its frames show (flags fill in what they do not).
 import { fromMetaMarket, parseMetaMarket } from "../adapters/recording/recording-meta.js";
 import { readRecordingEntries, type RecordingEntry } from "../adapters/recording/read-recording.js";
-import type { MarketInfo } from "../domain/market.js";
+import { openMarket, type MarketInfo } from "../domain/market.js";
 import { SIZE_SCALE, parsePrice, type Micro, type Pips } from "../domain/units.js";
 
 /** What the flags say about markets a recording does not describe (as in `mm inspect`). */
@@ -82,29 +82,18 @@ export class FrameMarkets {
     const out: MarketInfo[] = [];
     for (const [conditionId, s] of this.seen) {
       if (s.tokens.length !== 2) continue;
-      out.push({
-        conditionId,
-        question: `Recorded market ${conditionId.slice(0, 10)}`,
-        slug: `recorded-${conditionId.slice(2, 10)}`,
-        description: "",
-        yesTokenId: s.tokens[0],
-        noTokenId: s.tokens[1],
-        outcomes: ["Yes", "No"],
-        tickSize: defaults.tickSize ?? tickOf(s),
-        minSize: defaults.minSize ?? 5 * SIZE_SCALE,
-        negRisk: defaults.negRisk ?? false,
-        endDate: null,
-        rewards: null,
-        takerFeeBps: 0,
-        active: true,
-        closed: false,
-        acceptingOrders: true,
-        volume24h: 0,
-        volume: 0,
-        liquidity: 0,
-        bestBid: null,
-        bestAsk: null,
-      });
+      out.push(
+        openMarket({
+          conditionId,
+          question: `Recorded market ${conditionId.slice(0, 10)}`,
+          slug: `recorded-${conditionId.slice(2, 10)}`,
+          yesTokenId: s.tokens[0],
+          noTokenId: s.tokens[1],
+          tickSize: defaults.tickSize ?? tickOf(s),
+          minSize: defaults.minSize ?? 5 * SIZE_SCALE,
+          negRisk: defaults.negRisk ?? false,
+        }),
+      );
     }
     return out;
   }

@@ -1,6 +1,6 @@
 // Generates the benchmarks' market-channel traffic, deterministic per seed: mirrored price_change pairs, multi-entry frames, trades with
 // their prints and post-trade books, and duplicated frames, on 0.01 and 0.001 tick markets, every hash and best bid/ask exact.
-import type { MarketInfo, Side } from "../domain/market.js";
+import { openMarket, type MarketInfo, type Side } from "../domain/market.js";
 import { PRICE_SCALE, formatPrice, formatSize, mirror, type Micro, type Pips } from "../domain/units.js";
 import { Random } from "../sim/random.js";
 import { WireBook } from "./wire-book.js";
@@ -77,29 +77,10 @@ function newMarket(rnd: Random, i: number): GenMarket {
     yes.set(side, p, size);
     no.set(flip(side), mirror(p), size);
   }
-  const info: MarketInfo = {
-    conditionId,
-    question: `Benchmark market ${i + 1}?`,
-    slug: `bench-market-${i + 1}`,
-    description: "Generated for `npm run bench`.",
-    yesTokenId: yesId,
-    noTokenId: noId,
-    outcomes: ["Yes", "No"],
-    tickSize: tick,
-    minSize: MIN_SIZE,
-    negRisk,
-    endDate: null,
-    rewards: null,
-    takerFeeBps: 0,
-    active: true,
-    closed: false,
-    acceptingOrders: true,
-    volume24h: 0,
-    volume: 0,
-    liquidity: 0,
-    bestBid: yes.bestBid(),
-    bestAsk: yes.bestAsk(),
-  };
+  const info = openMarket(
+    { conditionId, question: `Benchmark market ${i + 1}?`, slug: `bench-market-${i + 1}`, yesTokenId: yesId, noTokenId: noId, tickSize: tick, minSize: MIN_SIZE, negRisk },
+    { description: "Generated for `npm run bench`.", bestBid: yes.bestBid(), bestAsk: yes.bestAsk() },
+  );
   return { info, tick, yes, no, lastTrade: mid, anchor: mid };
 }
 

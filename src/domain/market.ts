@@ -50,3 +50,27 @@ export function outcomeOf(market: MarketInfo, tokenId: string): Outcome | null {
 export function tokenOf(market: MarketInfo, outcome: Outcome): string {
   return outcome === "YES" ? market.yesTokenId : market.noTokenId;
 }
+
+/** The identity and order constraints a market must have; everything else defaults. */
+export type MarketEssentials = Pick<MarketInfo, "conditionId" | "question" | "slug" | "yesTokenId" | "noTokenId" | "tickSize" | "minSize" | "negRisk">;
+
+/** An open market taking orders, with no statistics yet (recordings, benchmarks, fixtures): `extra` overrides the defaults. */
+export function openMarket(essentials: MarketEssentials, extra: Partial<MarketInfo> = {}): MarketInfo {
+  return {
+    description: "",
+    outcomes: ["Yes", "No"],
+    endDate: null,
+    rewards: null,
+    takerFeeBps: 0,
+    active: true,
+    closed: false,
+    acceptingOrders: true,
+    volume24h: 0,
+    volume: 0,
+    liquidity: 0,
+    bestBid: null,
+    bestAsk: null,
+    ...essentials,
+    ...extra,
+  };
+}

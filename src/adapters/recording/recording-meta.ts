@@ -1,6 +1,6 @@
 // The markets of a recording's meta line: MarketInfo written with decimal strings (as the exchange writes them), and read back.
 import { z } from "zod";
-import type { MarketInfo } from "../../domain/market.js";
+import { openMarket, type MarketInfo } from "../../domain/market.js";
 import { formatPrice, formatSize, formatUsd, parsePrice, parseSize, parseUsd } from "../../domain/units.js";
 
 const decimal = (parse: (text: string) => number | null, what: string) =>
@@ -51,27 +51,22 @@ export function parseMetaMarket(value: unknown, index: number): MetaMarket {
 
 export function fromMetaMarket(m: MetaMarket): MarketInfo {
   const num = (text: string, parse: (t: string) => number | null): number => parse(text) ?? 0;
-  return {
-    conditionId: m.conditionId,
-    question: m.question,
-    slug: m.slug,
-    description: "",
-    yesTokenId: m.yesTokenId,
-    noTokenId: m.noTokenId,
-    outcomes: m.outcomes,
-    tickSize: num(m.tickSize, parsePrice),
-    minSize: num(m.minSize, parseSize),
-    negRisk: m.negRisk,
-    endDate: m.endDate,
-    rewards: m.rewards ? { maxSpreadCents: m.rewards.maxSpreadCents, minSize: num(m.rewards.minSize, parseSize), dailyRate: num(m.rewards.dailyRate, parseUsd) } : null,
-    takerFeeBps: m.takerFeeBps,
-    active: true,
-    closed: false,
-    acceptingOrders: true,
-    volume24h: 0,
-    volume: 0,
-    liquidity: 0,
-    bestBid: null,
-    bestAsk: null,
-  };
+  return openMarket(
+    {
+      conditionId: m.conditionId,
+      question: m.question,
+      slug: m.slug,
+      yesTokenId: m.yesTokenId,
+      noTokenId: m.noTokenId,
+      tickSize: num(m.tickSize, parsePrice),
+      minSize: num(m.minSize, parseSize),
+      negRisk: m.negRisk,
+    },
+    {
+      outcomes: m.outcomes,
+      endDate: m.endDate,
+      rewards: m.rewards ? { maxSpreadCents: m.rewards.maxSpreadCents, minSize: num(m.rewards.minSize, parseSize), dailyRate: num(m.rewards.dailyRate, parseUsd) } : null,
+      takerFeeBps: m.takerFeeBps,
+    },
+  );
 }

@@ -1,37 +1,17 @@
 // Test helpers: a demo MarketInfo, default quote params and books built from level lists.
 import { OrderBook } from "../../../src/domain/book/order-book.js";
 import type { Level } from "../../../src/domain/events.js";
-import type { MarketInfo } from "../../../src/domain/market.js";
+import { openMarket, type MarketInfo } from "../../../src/domain/market.js";
 import type { QuoteParams } from "../../../src/domain/quoting/params.js";
 import { mirror } from "../../../src/domain/units.js";
 
 export const SH = 1_000_000;
 
 export function market(over: Partial<MarketInfo> = {}): MarketInfo {
-  return {
-    conditionId: "0xc0nd",
-    question: "Will it rain?",
-    slug: "will-it-rain",
-    description: "",
-    yesTokenId: "111",
-    noTokenId: "222",
-    outcomes: ["Yes", "No"],
-    tickSize: 100,
-    minSize: 5 * SH,
-    negRisk: false,
-    endDate: null,
-    rewards: null,
-    takerFeeBps: 0,
-    active: true,
-    closed: false,
-    acceptingOrders: true,
-    volume24h: 0,
-    volume: 0,
-    liquidity: 0,
-    bestBid: null,
-    bestAsk: null,
-    ...over,
-  };
+  return openMarket(
+    { conditionId: "0xc0nd", question: "Will it rain?", slug: "will-it-rain", yesTokenId: "111", noTokenId: "222", tickSize: 100, minSize: 5 * SH, negRisk: false },
+    over,
+  );
 }
 
 export function params(over: Partial<QuoteParams> = {}): QuoteParams {
