@@ -5,6 +5,7 @@ import { createMarketFeed, tokenMetas } from "../cli/market-data-factory.js";
 import type { FeedSettings } from "../domain/settings/feed.js";
 import { sameLevels } from "../engine/feed/token-record.js";
 import { startExchange, type Exchange } from "../sim/exchange.js";
+import { seededRandom } from "../backtest/virtual-time.js";
 
 interface SoakArgs {
   minutes: number;
@@ -25,16 +26,6 @@ function parseArgs(argv: string[]): SoakArgs {
   return out;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SETTINGS: FeedSettings = {
   pingMs: 500,
@@ -88,10 +79,10 @@ async function main(): Promise<void> {
     crashes++;
     process.stderr.write(`soak: unhandled rejection: ${String(err)}\n`);
   });
-  const rng = mulberry32(args.seed);
+  const rng = seededRandom(args.seed);
   const exchange = await startExchange({ port: 0, seed: args.seed, markets: 8, autoFlow: false });
   const markets = await new GammaCatalog(exchange.urls.gamma).list({ limit: 8 });
-  const feed = createMarketFeed(exchange.urls, SETTINGS, { random: mulberry32(args.seed ^ 0xfeed) });
+  const feed = createMarketFeed(exchange.urls, SETTINGS, { random: seededRandom(args.seed ^ 0xfeed) });
   const metas = markets.flatMap(tokenMetas);
   const tokens = metas.map((m) => m.tokenId);
   feed.addTokens(metas);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mulberry32, startHarness, type Harness } from "./harness.js";
+import { seededRandom } from "../../../src/backtest/virtual-time.js";
+import { startHarness, type Harness } from "./harness.js";
 import { frameFaults, runScenario } from "./scenarios.js";
 
 const RUNS = 20;
@@ -15,7 +16,7 @@ describe("feed fault matrix: frame faults", () => {
 
   for (const [i, sc] of frameFaults.entries()) {
     it(`${sc.name}: ${sc.expect === "harmless" ? "stays live" : "is caught"} and ends with exact books (${RUNS} runs)`, { timeout: 60_000 }, async () => {
-      const r = await runScenario(h, sc, RUNS, mulberry32(2000 + i));
+      const r = await runScenario(h, sc, RUNS, seededRandom(2000 + i));
       console.log(`[fault-matrix] ${sc.name}: noticed ${r.noticed}/${r.runs}, slowest notice ${r.worstNoticeMs} ms`);
       if (sc.expect === "unsync") expect(r.noticed).toBe(RUNS);
     });

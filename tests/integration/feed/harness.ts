@@ -7,6 +7,7 @@ import type { MarketFeed } from "../../../src/engine/feed/market-feed.js";
 import { sameLevels } from "../../../src/engine/feed/token-record.js";
 import type { FeedSettings } from "../../../src/domain/settings/feed.js";
 import type { MarketDataNotice } from "../../../src/ports/market-data.js";
+import { seededRandom } from "../../../src/backtest/virtual-time.js";
 
 /** Short limits so each fault resolves in well under a second. */
 export const TEST_FEED: FeedSettings = {
@@ -23,17 +24,6 @@ export const TEST_FEED: FeedSettings = {
   quoteOnRestBook: false,
   maxTokensPerConnection: 200,
 };
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -65,7 +55,7 @@ export async function startHarness(seed: number, settings: FeedSettings = TEST_F
   const exchange = await startExchange({ port: 0, seed, markets: 2, autoFlow: false });
   const catalog = new GammaCatalog(exchange.urls.gamma);
   const markets = (await catalog.list({ limit: 2 })).slice(0, 2);
-  const feed = createMarketFeed(exchange.urls, settings, { random: mulberry32(seed ^ 0x5eed) });
+  const feed = createMarketFeed(exchange.urls, settings, { random: seededRandom(seed ^ 0x5eed) });
   const rest = new ClobRest(exchange.urls.clob, 2000);
   const notices: Harness["notices"] = [];
   feed.onNotice((notice) => {
