@@ -27,7 +27,18 @@ export interface BookEvent {
   tickSize: Pips | null;
   lastTradePrice: Pips | null;
   /** The wire text the hash is computed over. */
-  raw: { timestamp: string; bids: RawLevel[]; asks: RawLevel[]; tickSize: string | null; lastTradePrice: string | null };
+  raw: RawBook;
+}
+
+export interface RawBook {
+  timestamp: string;
+  bids: RawLevel[];
+  asks: RawLevel[];
+  tickSize: string | null;
+  lastTradePrice: string | null;
+  /** A side's wire text when it is already the hash's canonical JSON (compact `{"price","size"}` levels): hashing reuses it. */
+  bidsJson?: string;
+  asksJson?: string;
 }
 
 export interface PriceChangeEntry {

@@ -1,5 +1,5 @@
 // The canonical text Polymarket hashes for a book (POLYMARKET.md section 2); the SHA-1 itself lives in the adapter (it needs node:crypto).
-import type { BookEvent, RawLevel } from "../events.js";
+import type { BookEvent, RawBook, RawLevel } from "../events.js";
 
 /** Market metadata the hash needs, as the exchange writes it (e.g. minOrderSize "5", tickSize "0.01", lastTradePrice "0.500"). */
 export interface BookHashMeta {
@@ -10,7 +10,7 @@ export interface BookHashMeta {
 }
 
 /** The parts of a book frame the hash covers, exactly as sent. */
-export type HashableBook = Pick<BookEvent, "market" | "assetId"> & { raw: Pick<BookEvent["raw"], "timestamp" | "bids" | "asks"> };
+export type HashableBook = Pick<BookEvent, "market" | "assetId"> & { raw: Pick<RawBook, "timestamp" | "bids" | "asks" | "bidsJson" | "asksJson"> };
 
 /**
  * A string as a JSON literal. Wire prices and sizes are plain decimals that need no escaping: quoting them directly is
@@ -43,7 +43,8 @@ function levelsJson(levels: readonly RawLevel[]): string {
  * in exactly that key order, levels exactly as sent (wire order), the frame's own timestamp text.
  */
 export function bookHashText(book: HashableBook, meta: BookHashMeta): string {
-  return bookHashTextOfSides(book.market, book.assetId, book.raw.timestamp, levelsJson(book.raw.bids), levelsJson(book.raw.asks), meta);
+  const raw = book.raw;
+  return bookHashTextOfSides(book.market, book.assetId, raw.timestamp, raw.bidsJson ?? levelsJson(raw.bids), raw.asksJson ?? levelsJson(raw.asks), meta);
 }
 
 /** The same text from sides already written as JSON arrays of levelJson() (wire order), for callers that cache them. */

@@ -6,6 +6,7 @@ import type {
   Level,
   PriceChangeEntry,
   PriceChangeEvent,
+  RawBook,
   RawLevel,
   TickSizeChangeEvent,
 } from "../../../domain/events.js";
@@ -60,13 +61,46 @@ function optPriceText(value: unknown, key: string): { text: string | null; pips:
   return { text, pips };
 }
 
-export function parseBook(o: Obj): BookEvent {
+/** Book sides the fast path already read from the frame text (book-fast-path.ts): levels, and where each array's text lies. */
+export interface ScannedSides {
+  text: string;
+  bids: Level[];
+  asks: Level[];
+  bidsStart: number;
+  bidsEnd: number;
+  asksStart: number;
+  asksEnd: number;
+}
+
+/** The raw book of scanned sides: their text is the hash's canonical JSON; the level objects are parsed only if read. */
+function scannedRaw(s: ScannedSides, timestamp: string, tickSize: string | null, lastTradePrice: string | null): RawBook {
+  const bidsJson = s.text.slice(s.bidsStart, s.bidsEnd);
+  const asksJson = s.text.slice(s.asksStart, s.asksEnd);
+  let bids: RawLevel[] | undefined;
+  let asks: RawLevel[] | undefined;
+  return {
+    timestamp,
+    get bids(): RawLevel[] {
+      return (bids ??= JSON.parse(bidsJson) as RawLevel[]);
+    },
+    get asks(): RawLevel[] {
+      return (asks ??= JSON.parse(asksJson) as RawLevel[]);
+    },
+    tickSize,
+    lastTradePrice,
+    bidsJson,
+    asksJson,
+  };
+}
+
+/** A book event; `scanned` carries sides the fast path read (o.bids/o.asks are then the emptied arrays). */
+export function parseBook(o: Obj, scanned: ScannedSides | null = null): BookEvent {
   const market = reqId(o.market, "market");
   const assetId = reqId(o.asset_id, "asset_id");
   const ts = rawTimestamp(o.timestamp);
   const hash = reqString(o.hash, "hash");
-  const bids = parseLevels(o.bids, "bids");
-  const asks = parseLevels(o.asks, "asks");
+  const bids = scanned === null ? parseLevels(o.bids, "bids") : null;
+  const asks = scanned === null ? parseLevels(o.asks, "asks") : null;
   const tickText = optString(o.tick_size, "tick_size");
   const tickSize = tickText === null ? null : reqTick(o.tick_size, "tick_size");
   const ltp = optPriceText(o.last_trade_price, "last_trade_price");
@@ -76,11 +110,14 @@ export function parseBook(o: Obj): BookEvent {
     assetId,
     timestamp: ts.ms,
     hash,
-    bids: bids.levels,
-    asks: asks.levels,
+    bids: scanned?.bids ?? bids!.levels,
+    asks: scanned?.asks ?? asks!.levels,
     tickSize,
     lastTradePrice: ltp.pips,
-    raw: { timestamp: ts.text, bids: bids.raw, asks: asks.raw, tickSize: tickText, lastTradePrice: ltp.text },
+    raw:
+      scanned === null
+        ? { timestamp: ts.text, bids: bids!.raw, asks: asks!.raw, tickSize: tickText, lastTradePrice: ltp.text }
+        : scannedRaw(scanned, ts.text, tickText, ltp.text),
   };
 }
 

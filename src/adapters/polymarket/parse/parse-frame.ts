@@ -4,6 +4,7 @@ import { FieldError, isObject, type Obj } from "./fields.js";
 import { parseMarketResolved, parseNewMarket } from "./lifecycle-events.js";
 import { parseBestBidAsk, parseBook, parseLastTradePrice, parsePriceChange, parseTickSizeChange } from "./market-events.js";
 import { parseOrder, parseTrade } from "./user-events.js";
+import { parseBookFast } from "./book-fast-path.js";
 
 const TEXT_FRAMES: ReadonlySet<string> = new Set(["PONG", "NO NEW ASSETS", "INVALID MESSAGE", "INVALID OPERATION"]);
 
@@ -79,8 +80,20 @@ function parseInto(text: string, out: ParsedFrame): void {
   }
 }
 
+/** Frames shorter than this skip the book fast path: small books parse quickly anyway, and most frames are small price changes. */
+const FAST_BOOK_MIN_LENGTH = 1500;
+
 /** Parses one WebSocket frame. Every failure becomes a Rejection; nothing thrown escapes. */
 export function parseFrame(text: string): ParsedFrame {
+  if (typeof text === "string" && text.length >= FAST_BOOK_MIN_LENGTH) {
+    const book = parseBookFast(text);
+    if (book !== null) return { events: [book], rejections: [] };
+  }
+  return parseFrameWithJson(text);
+}
+
+/** The reference path: JSON.parse, then the validators. The book fast path must return exactly what this returns. */
+export function parseFrameWithJson(text: string): ParsedFrame {
   const out: ParsedFrame = { events: [], rejections: [] };
   if (typeof text !== "string") {
     out.rejections.push({ reason: "bad_field", detail: `frame is ${typeof text}, expected text` });
