@@ -111,7 +111,7 @@ export class FrameHandler {
     const opening = ev.raw.tickSize !== null && ev.raw.lastTradePrice !== null;
     if (ev.raw.lastTradePrice !== null) rec.lastTradePrice = ev.raw.lastTradePrice;
     const tick = ev.tickSize ?? this.feed.books.book(ev.assetId)?.tickSize ?? rec.meta.tickSize;
-    const expected = ev.hash ? frameHash(rec, ev, tick) : null;
+    const expected = ev.hash && opening ? frameHash(rec, ev, tick) : null;
     if (expected !== null && expected !== ev.hash && opening) {
       // A snapshot that contradicts its own hash: take it as received, then resync the token at once.
       conn.dispatch({ type: "snapshot", now, token: ev.assetId });
@@ -124,9 +124,12 @@ export class FrameHandler {
       rec.ltpConfirmed = expected === ev.hash;
       rec.renderMatches = book !== undefined && rec.ltpConfirmed && ourBookHash(rec, book, ev.raw.timestamp) === ev.hash;
       rec.pendingBook = null;
-    } else if (expected !== null) {
-      rec.ltpConfirmed = expected === ev.hash;
-      rec.pendingBook = rec.ltpConfirmed ? null : ev;
+    } else if (ev.hash) {
+      // A post-trade book: its hash confirms the last trade price entry hashes are checked with. It is verified when the
+      // token's next entry-hash check is due (confirmLastTrade), not now: hashing every such book (~200 levels) cost more
+      // than all the rest of the feed under a flood of trades (`npm run bench` pipeline profile).
+      rec.ltpConfirmed = false;
+      rec.pendingBook = ev;
     }
     const wasRest = rec.source === "rest";
     rec.source = "ws";
@@ -174,9 +177,10 @@ export class FrameHandler {
       if (c.hash === null || (i < changes.length - 1 && changes.findIndex((x, j) => j > i && x.assetId === c.assetId) !== -1)) continue;
       const rec = this.rec(conn, c.assetId);
       const book = feed.books.book(c.assetId);
-      if (!rec || !book || !book.synced || !rec.renderMatches || !rec.ltpConfirmed || mismatched?.includes(c.assetId)) continue;
-      if (now - rec.lastHashCheckAt < HASH_CHECK_EVERY_MS) continue;
+      if (!rec || !book || !book.synced || !rec.renderMatches || mismatched?.includes(c.assetId)) continue;
+      if (now - rec.lastHashCheckAt < HASH_CHECK_EVERY_MS || (!rec.ltpConfirmed && rec.pendingBook === null)) continue;
       rec.lastHashCheckAt = now;
+      if (!rec.ltpConfirmed && !this.confirmLastTrade(rec)) continue;
       const ours = ourBookHash(rec, book, String(ev.timestamp));
       if (ours !== null && ours !== c.hash) feed.desync(rec, "book hash differs from the exchange's");
     }
@@ -189,19 +193,20 @@ export class FrameHandler {
     const key = `${ev.timestamp}|${ev.price}|${ev.size}|${ev.side}|${ev.transactionHash ?? ""}`;
     if (key === rec.lastTradeKey) return; // a duplicated frame
     rec.lastTradeKey = key;
-    this.setLastTrade(rec, formatPrice(ev.price));
+    // A post-trade book waiting for this price is verified at the token's next entry-hash check (confirmLastTrade).
+    rec.lastTradePrice = formatPrice(ev.price);
     const pair = rec.meta.pairTokenId ? this.rec(conn, rec.meta.pairTokenId) : undefined;
-    if (pair) this.setLastTrade(pair, formatPrice(mirror(ev.price)));
+    if (pair) pair.lastTradePrice = formatPrice(mirror(ev.price));
     this.feed.notify({ type: "trade", tokenId: ev.assetId, price: ev.price, size: ev.size, side: ev.side, exchangeTs: ev.timestamp, ts: now });
   }
 
-  /** A new last trade price; a post-trade book waiting for it is verified now. */
-  private setLastTrade(rec: TokenRecord, price: string): void {
-    rec.lastTradePrice = price;
+  /** Does the last post-trade book's hash hold with our last trade price? If so, entry hashes can be checked again. */
+  private confirmLastTrade(rec: TokenRecord): boolean {
     const pending = rec.pendingBook;
-    if (!pending) return;
-    rec.pendingBook = null;
+    if (!pending) return false;
     const tick = this.feed.books.book(rec.meta.tokenId)?.tickSize ?? rec.meta.tickSize;
     rec.ltpConfirmed = frameHash(rec, pending, tick) === pending.hash;
+    if (rec.ltpConfirmed) rec.pendingBook = null;
+    return rec.ltpConfirmed;
   }
 }

@@ -25,7 +25,7 @@ export interface TokenRecord {
   renderMatches: boolean;
   /** lastTradePrice is the one the exchange hashes with (a book hash verified with it). Entry hashes are checked while both hold. */
   ltpConfirmed: boolean;
-  /** A post-trade book whose hash waits for the trade's last_trade_price to be verified. */
+  /** The last post-trade book, whose hash confirms lastTradePrice; verified at the token's next entry-hash check. */
   pendingBook: BookEvent | null;
   lastHashCheckAt: number;
   rate: RateMeter;
