@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const caps = await runCaptures(captureFrames(), 20_000, 5);
   const f = throughputFigures(r, caps);
   Object.assign(out, f);
-  log(`  baseline  (JSON.parse)                 ${f.baseline.msgsPerSec} msgs/s (${f.baseline.nsPerMsg} ns/msg)`);
+  log(`  baseline  (JSON.parse)                 ${f.baseline.msgsPerSec} msgs/s (${f.baseline.nsPerMsg} ns/msg); per frame p50 ${f.baseline.p50Us} us, p99 ${f.baseline.p99Us} us`);
   log(`  book      (parse, validate, books)     ${f.book.msgsPerSec} msgs/s, ${f.book.ratioToBaseline} x baseline; ${f.book.topMismatches} top mismatches, ${f.book.rejections} rejections`);
   log(`  pipeline  (feed, quote, risk, gateway) ${f.pipeline.msgsPerSec} msgs/s, ${f.pipeline.ratioToBaseline} x baseline; per frame p50 ${f.pipeline.p50Us} us, p99 ${f.pipeline.p99Us} us, p99.9 ${f.pipeline.p999Us} us`);
   const c = f.pipeline;
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     out.micro = micro.figures;
   }
   log("== Targets");
-  for (const line of targetLines({ book: out.book, pipeline: out.pipeline, loopback: out.loopback, memory: out.memory })) log(line);
+  for (const line of targetLines({ baseline: out.baseline, book: out.book, pipeline: out.pipeline, loopback: out.loopback, memory: out.memory })) log(line);
   log(`(${Math.round((performance.now() - started) / 1000)} s)`);
   out.meta = { node: process.version, cores: cpus().length, loadAverage: loadavg().map((x) => Math.round(x * 10) / 10), frames: t.frames.length, rounds: args.rounds, seconds: Math.round((performance.now() - started) / 1000) };
   // The issue's contract order first: baseline, book, pipeline, loopback; then memory (--long), micro (--micro), meta.

@@ -4,11 +4,12 @@ import { join } from "node:path";
 import { readRecordingLines } from "../adapters/recording/read-recording.js";
 import { packageRoot } from "../cli/package-info.js";
 import type { Settings } from "../domain/settings/schema.js";
-import { jsonParseVariant } from "./baseline.js";
+import { jsonParseVariant, parseLatency } from "./baseline.js";
 import { bookVariant, type BookCounters } from "./book.js";
 import type { Traffic } from "./generator.js";
 import { interleavedChunks } from "./interleave.js";
 import { pipelineVariant, type PipelineRound } from "./pipeline.js";
+import type { LatencyRecorder } from "./stats.js";
 
 export interface ThroughputOptions {
   rounds: number;
@@ -25,6 +26,8 @@ export interface ThroughputResult {
   book: BookCounters;
   /** The pipeline round that ran fastest in total (its latencies and what the engine did). */
   pipeline: PipelineRound;
+  /** JSON.parse alone, per frame, us. */
+  baselineLatency: LatencyRecorder;
 }
 
 export async function runThroughput(t: Traffic, o: ThroughputOptions): Promise<ThroughputResult> {
@@ -52,7 +55,7 @@ export async function runThroughput(t: Traffic, o: ThroughputOptions): Promise<T
     },
   );
   const fastest = rounds.reduce((a, b) => (b.ns < a.ns ? b : a));
-  return { frames: n, baselineNs: total.baseline, bookNs: total.book, pipelineNs: total.pipeline, book, pipeline: fastest };
+  return { frames: n, baselineNs: total.baseline, bookNs: total.book, pipelineNs: total.pipeline, book, pipeline: fastest, baselineLatency: parseLatency(t.frames) };
 }
 
 /** Received frames of the real WebSocket captures (../shared/fixtures/polymarket), oldest first; empty when they are not beside the repo. */

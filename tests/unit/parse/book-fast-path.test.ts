@@ -43,7 +43,7 @@ const bookObject = fc.record(
     event_type: mostly(fc.constant("book"), fc.constant("price_change")),
     market: mostly(fc.constant("0x" + "d".repeat(64)), fc.constantFrom("", 7)),
     asset_id: mostly(fc.constantFrom("123", "456789"), fc.constantFrom("", null)),
-    timestamp: mostly(fc.constant("1766481546487"), fc.oneof(fc.constant("12a"), fc.integer({ min: 0, max: 1e12 }))),
+    timestamp: mostly<string | number>(fc.constant("1766481546487"), fc.oneof(fc.constant("12a"), fc.integer({ min: 0, max: 1e12 }))),
     hash: fc.constantFrom("8c7f21df4ea57ce24228402e20a307358e55a0fd", ""),
     bids: fc.array(level, { maxLength: 6 }),
     asks: fc.array(level, { maxLength: 6 }),
