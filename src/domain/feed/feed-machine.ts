@@ -185,7 +185,10 @@ function onTokenEvent(s: FeedMachineState, event: Extract<FeedMachineEvent, { ty
   const now = event.now;
   switch (event.type) {
     case "snapshot": {
-      if (!s.tokens.has(event.token)) return stay(s);
+      const cur = s.tokens.get(event.token);
+      if (!cur) return stay(s);
+      // A fresh book for a token already synced while live (a book after a trade) changes nothing: skip copying the table.
+      if (cur.sync === "synced" && s.phase === "live") return stay(s);
       return settle(s, now, [], { tokens: withToken(s.tokens, event.token, { sync: "synced", requestedAt: null }) });
     }
     case "desync":
