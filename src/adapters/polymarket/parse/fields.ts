@@ -61,29 +61,10 @@ export function reqStringArray(v: unknown, key: string): string[] {
   return a as string[];
 }
 
-/** Distinct price texts remembered before the cache starts over (a market has at most 10,000 prices; a feed uses far fewer). */
-const PRICE_CACHE_LIMIT = 4096;
-/** Texts up to this long are cached: every valid price fits ("0.9999"), and V8 interns such short JSON strings, so a lookup is cheap. */
-const PRICE_CACHE_TEXT = 10;
-/** Price text -> pips (-1: not a plain decimal). Prices repeat across frames; a hit skips the digit loop. */
-const priceCache = new Map<string, number>();
-
-/** parsePrice through a small bounded cache (cleared when it passes PRICE_CACHE_LIMIT entries, so junk cannot grow it). */
-export function cachedPrice(text: string): Pips | null {
-  const hit = priceCache.get(text);
-  if (hit !== undefined) return hit < 0 ? null : hit;
-  const p = parsePrice(text);
-  if (text.length <= PRICE_CACHE_TEXT) {
-    if (priceCache.size >= PRICE_CACHE_LIMIT) priceCache.clear();
-    priceCache.set(text, p ?? -1);
-  }
-  return p;
-}
-
 /** A price strictly inside (0, 1), exactly on the pip grid (book levels, market trades). */
 export function reqPrice(v: unknown, key: string): Pips {
   const text = reqString(v, key);
-  const p = cachedPrice(text);
+  const p = parsePrice(text);
   if (p === null || p <= 0 || p >= PRICE_SCALE) throw new FieldError("bad_price", `"${key}" is ${show(text)}, expected a decimal strictly between 0 and 1 with at most 4 decimals`);
   return p;
 }
@@ -148,7 +129,7 @@ export function optTop(v: unknown, key: string): Pips | null | undefined {
   if (v === undefined) return undefined;
   if (v === null || v === "") return null;
   if (typeof v !== "string") throw new FieldError("bad_field", `"${key}" is ${show(v)}, expected a string`);
-  const p = cachedPrice(v);
+  const p = parsePrice(v);
   if (p === null || p > PRICE_SCALE) throw new FieldError("bad_price", `"${key}" is ${show(v)}, expected a decimal between 0 and 1`);
   return p === 0 || p === PRICE_SCALE ? null : p;
 }

@@ -11,7 +11,7 @@ import type {
   TickSizeChangeEvent,
 } from "../../../domain/events.js";
 import { PRICE_SCALE, parsePrice, parseSize, type Pips } from "../../../domain/units.js";
-import { FieldError, cachedPrice, isObject, optString, optTop, optUint, reqArray, reqId, reqPrice, reqSide, reqSize, reqString, reqTick, reqUint, type Obj } from "./fields.js";
+import { FieldError, isObject, optString, optTop, optUint, reqArray, reqId, reqPrice, reqSide, reqSize, reqString, reqTick, reqUint, type Obj } from "./fields.js";
 
 /** Re-throws a FieldError with a location prefix such as `bids[3].`. */
 export function within(err: unknown, where: string): never {
@@ -29,7 +29,7 @@ function parseLevels(value: unknown, key: "bids" | "asks"): { levels: Level[]; r
     const priceText = item.price;
     const sizeText = item.size;
     if (typeof priceText === "string" && typeof sizeText === "string") {
-      const price = cachedPrice(priceText);
+      const price = parsePrice(priceText);
       const size = parseSize(sizeText);
       if (price !== null && price > 0 && price < PRICE_SCALE && size !== null) {
         levels[i] = { price, size };
