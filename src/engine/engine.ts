@@ -57,6 +57,8 @@ export function createEngine(deps: EngineDeps): Engine {
 
 class QuotingEngine implements Engine {
   private readonly runs: MarketRun[];
+  /** Every run's two tokens (the runs never change): marked on each fill and each watch tick. */
+  private readonly tokenIds: string[];
   private readonly byToken = new Map<string, MarketRun>();
   private readonly byId = new Map<string, MarketRun>();
   private readonly listeners = new Set<(event: EngineEvent) => void>();
@@ -79,6 +81,7 @@ class QuotingEngine implements Engine {
     const { settings, clock, store } = deps;
     this.params = quoteParamsFrom(settings.strategy, settings.risk);
     this.runs = deps.markets.map((m) => new MarketRun(m, settings.orders.minRequoteIntervalMs));
+    this.tokenIds = this.runs.flatMap((r) => r.tokens());
     for (const run of this.runs) {
       this.byId.set(run.id, run);
       for (const t of run.tokens()) this.byToken.set(t, run);
@@ -217,7 +220,7 @@ class QuotingEngine implements Engine {
 
   private equity(): number {
     const state = this.deps.store.state();
-    return value(state.portfolio, marksOf(this.deps.marketData, this.runs.flatMap((r) => r.tokens()))).equity;
+    return value(state.portfolio, marksOf(this.deps.marketData, this.tokenIds)).equity;
   }
 
   private onNotice(n: MarketDataNotice): void {
@@ -279,7 +282,7 @@ class QuotingEngine implements Engine {
   private watch(): void {
     const { clock, store, marketData } = this.deps;
     const now = clock.now();
-    const tokens = this.runs.flatMap((r) => r.tokens());
+    const tokens = this.tokenIds;
     const marks = marksOf(marketData, tokens);
     for (const t of tokens) if (marks[t].mid !== null) store.updateMark(t, marks[t], now);
     if (now - this.lastEquitySample >= 5000) {

@@ -36,7 +36,9 @@ export class AccountMemory {
   }
 
   updateMark(tokenId: string, mark: Mark, now: number): void {
-    this.current = { ...this.current, marks: { ...this.current.marks, [tokenId]: mark } };
+    const known = this.current.marks[tokenId];
+    // Marks are refreshed for every token on every engine tick; most have not moved, and copying the state for those is waste.
+    if (known === undefined || known.mid !== mark.mid || known.bid !== mark.bid) this.current = { ...this.current, marks: { ...this.current.marks, [tokenId]: mark } };
     const sampled = sampleMarkouts(this.markouts, now, (t) => this.current.marks[t]?.mid ?? null);
     if (sampled === this.markouts) return;
     this.markouts = sampled;

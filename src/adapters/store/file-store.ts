@@ -1,4 +1,4 @@
-// The Store on disk under --data-dir: ledger.jsonl appended first, state.json written coalesced (at once after fills and risk).
+// The Store on disk under --data-dir: ledger.jsonl appended first, state.json written coalesced (after fills and risk: at the end of the current turn).
 import { mkdirSync } from "node:fs";
 import type { Clock, TimerHandle } from "../../ports/clock.js";
 import type { Logger } from "../../ports/logger.js";
@@ -42,6 +42,8 @@ export async function openFileStore(opts: FileStoreOptions): Promise<FileStore> 
 export class FileStore extends LedgerRecorder implements Store {
   private readonly account: AccountMemory;
   private timer: TimerHandle | null = null;
+  /** An urgent state.json write is queued for the end of the current turn. */
+  private urgentQueued = false;
   private closed = false;
 
   constructor(
@@ -65,7 +67,7 @@ export class FileStore extends LedgerRecorder implements Store {
     const urgent = body.type === "fill" || body.type === "fill_reversed" || body.type === "risk" || body.type === "resolution";
     this.ledger.append(entry, urgent);
     this.account.apply(entry, now);
-    if (urgent) this.writeNow();
+    if (urgent) this.writeSoon();
     else this.schedule();
     return entry;
   }
@@ -90,6 +92,7 @@ export class FileStore extends LedgerRecorder implements Store {
 
   async flush(): Promise<void> {
     this.cancelTimer();
+    this.urgentQueued = false;
     this.db.data = this.state() as PersistedState;
     await this.db.write();
   }
@@ -103,6 +106,21 @@ export class FileStore extends LedgerRecorder implements Store {
 
   private writeNow(): void {
     this.flush().catch((err: unknown) => this.opts.logger.error(`writing state.json failed: ${(err as Error).message}`));
+  }
+
+  /**
+   * state.json after a fill or risk event, in a microtask: the ledger line is already written (and being synced), and the
+   * file write is asynchronous anyway, so nothing is later on disk; a burst of fills handled in one turn costs one
+   * serialisation of the whole state instead of one each.
+   */
+  private writeSoon(): void {
+    if (this.urgentQueued) return;
+    this.urgentQueued = true;
+    queueMicrotask(() => {
+      if (!this.urgentQueued || this.closed) return;
+      this.urgentQueued = false;
+      this.writeNow();
+    });
   }
 
   private schedule(): void {

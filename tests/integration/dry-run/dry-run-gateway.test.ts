@@ -179,6 +179,22 @@ describe("DryRunGateway", () => {
     expect(gw.openOrders()[0]).toMatchObject({ id: r.orderId, filled: 14 * S });
   });
 
+  it("fills the orders a print reaches on both tokens in the order they were placed, and no other market's", async () => {
+    shares.no = 100 * S;
+    const other: MarketInfo = { ...market, conditionId: "m2", yesTokenId: "yes2", noTokenId: "no2" };
+    setBook("yes2", [[5300, 1]], [[5500, 1]]);
+    await gw.place([req({ clientId: "c1", tokenId: "no", outcome: "NO", side: "SELL", price: 4700, size: 10 * S })]);
+    await gw.place([req({ clientId: "c2", market: other, tokenId: "yes2", price: 5300, size: 10 * S })]);
+    await gw.place([req({ clientId: "c3", price: 5300, size: 10 * S })]);
+    clock.advance(100);
+    // A taker selling YES at 0.53 is buying NO at 0.47: 70 shares pass the 50 ahead of each of our two orders.
+    notice(trade("yes", 5300, 70, "SELL"));
+    expect(fills().map((f) => [f.tokenId, f.side, f.size])).toEqual([
+      ["no", "SELL", 10 * S],
+      ["yes", "BUY", 10 * S],
+    ]);
+  });
+
   it("reserves cash for BUYs and shares for SELLs", async () => {
     cash = 10 * S; // $10
     const [a, b] = await gw.place([req({ price: 4000, size: 20 * S }), req({ clientId: "c2", price: 4000, size: 6 * S })]);

@@ -71,8 +71,9 @@ const level = (tick: number) =>
 const scenario = fc.constantFrom(...TICKS).chain((tick) =>
   fc.record({
     tick: fc.constant(tick),
-    bids: fc.array(level(tick), { maxLength: 30 }),
-    asks: fc.array(level(tick), { maxLength: 30 }),
+    // Now and then a snapshot level off the tick grid too (the book refines its grid while loading).
+    bids: fc.array(fc.oneof({ weight: 19, arbitrary: level(tick) }, { weight: 1, arbitrary: level(1) }), { maxLength: 30 }),
+    asks: fc.array(fc.oneof({ weight: 19, arbitrary: level(tick) }, { weight: 1, arbitrary: level(1) }), { maxLength: 30 }),
     deltas: fc.array(
       fc.record({
         side: fc.constantFrom<Side>("BUY", "SELL"),

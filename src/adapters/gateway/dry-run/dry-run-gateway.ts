@@ -13,12 +13,11 @@ import { joinQueue, opposite, remainingOf, type RestingOrder } from "../../../do
 import { walkBook } from "../../../domain/fills/taker-walk.js";
 import { reservedCash, reservedShares } from "../../../domain/accounting/reservations.js";
 import { queueModelOf, type DryRunAccount, type DryRunBooks } from "./dry-run-inputs.js";
-import { pendingEntry, restoredEntry, toOpenOrder, type Entry } from "./gateway-entry.js";
+import { inRankOrder, pendingEntry, restoredEntry, toOpenOrder, type Entry } from "./gateway-entry.js";
 import { rejectReason } from "./order-checks.js";
 
 const MAX_BATCH = 15;
 const WALK_LEVELS = 200;
-
 
 export interface DryRunGatewayOptions {
   clock: Clock;
@@ -42,6 +41,7 @@ export class DryRunGateway implements OrderGateway {
   private readonly model: QueueModel;
   private readonly echoes = new MirroredPrints();
   private seq = 0;
+  private added = 0;
   private closed = false;
 
   constructor(private readonly opts: DryRunGatewayOptions) {
@@ -113,11 +113,15 @@ export class DryRunGateway implements OrderGateway {
       case "delta": {
         const on = this.byToken.get(notice.tokenId);
         if (on === undefined || on.size === 0) return;
-        // Only the orders at the changed level, or all of the token's when its top moved; a copy, as a fill may drop an order.
+        // The orders at the changed level, or all of the token's on a top move (over a copy then: a fill may drop an order).
+        if (!notice.topChanged) {
+          for (const entry of on) if (entry.status === "live" && entry.order.side === notice.side && entry.order.price === notice.price) this.depth(entry, notice.size);
+          return;
+        }
         for (const entry of [...on]) {
           if (entry.status !== "live") continue;
           if (entry.order.side === notice.side && entry.order.price === notice.price) this.depth(entry, notice.size);
-          if (notice.topChanged) this.cross(entry);
+          this.cross(entry);
         }
         return;
       }
@@ -197,13 +201,21 @@ export class DryRunGateway implements OrderGateway {
   private trade(tokenId: string, print: Print): void {
     const pair = this.pairs.get(tokenId);
     const now = this.opts.clock.now();
-    for (const entry of [...this.entries.values()]) {
+    for (const entry of this.reachedBy(tokenId, pair)) {
       if (entry.status !== "live") continue;
       const seen = printFor(entry.order.tokenId, tokenId, pair, print);
       if (!seen || (!entry.crossArmed && isThrough(entry.order, seen))) continue;
       const r = applyPrint(entry.order, seen, now);
       this.settle(entry, r.order, r.fill);
     }
+  }
+
+  /**
+   * The orders a print on `tokenId` can fill (those on it and on its pair), in the order they were added, as the walk over
+   * every order did; a copy, as a fill may drop an order. Only these two tokens' orders are visited, not every order.
+   */
+  private reachedBy(tokenId: string, pair: string | undefined): Entry[] {
+    return inRankOrder(this.byToken.get(tokenId), pair === undefined || pair === tokenId ? undefined : this.byToken.get(pair));
   }
 
   private depth(entry: Entry, size: Micro): void {
@@ -226,10 +238,12 @@ export class DryRunGateway implements OrderGateway {
   private cross(entry: Entry): void {
     const book = this.opts.books.book(entry.order.tokenId);
     if (!book || !this.entries.has(entry.order.id)) return;
+    const crossing = wouldCross(entry.order.side, entry.order.price, book.bestBid(), book.bestAsk());
     if (!entry.crossArmed) {
-      entry.crossArmed = !wouldCross(entry.order.side, entry.order.price, book.bestBid(), book.bestAsk());
+      entry.crossArmed = !crossing;
       return;
     }
+    if (!crossing) return; // the usual case on a top move: nothing fills (applyCross would return the order as it is)
     const r = applyCross(entry.order, book.bestBid(), book.bestAsk());
     this.settle(entry, r.order, r.fill);
   }
@@ -265,6 +279,7 @@ export class DryRunGateway implements OrderGateway {
   }
 
   private add(entry: Entry): void {
+    entry.rank = ++this.added;
     this.entries.set(entry.order.id, entry);
     const on = this.byToken.get(entry.order.tokenId);
     if (on === undefined) this.byToken.set(entry.order.tokenId, new Set([entry]));
