@@ -80,8 +80,11 @@ export async function runLoopback(mode: LoopbackMode, rate: number | "max", o: L
       };
     } finally {
       loop.disable();
-      dashboard?.unmount();
-      await session.close();
+      try {
+        await dashboard?.close();
+      } finally {
+        await session.close();
+      }
     }
   } finally {
     await exchange.stop();

@@ -1,10 +1,12 @@
-// The real Ink dashboard rendered into a virtual 160x48 terminal (a Writable with columns/rows), reading engine snapshots on its own timer.
+// The real Ink dashboard, on its screen thread as `mm` runs it, rendered into a virtual 160x48 terminal (a Writable with columns/rows).
 import { EventEmitter } from "node:events";
 import { Writable } from "node:stream";
+import chalk from "chalk";
 import { systemClock } from "../adapters/clock/system-clock.js";
 import type { MarketInfo } from "../domain/market.js";
 import type { EngineHandle } from "../engine/snapshot.js";
 import type { DashboardHost } from "../ui/host.js";
+import { startScreenThread } from "../ui/remote/screen-thread.js";
 
 /** A terminal that swallows what it is sent, counting frames (writes) and bytes. */
 export class VirtualStdout extends Writable {
@@ -26,7 +28,7 @@ export class VirtualStdout extends Writable {
   }
 }
 
-/** A keyboard nobody types on (Ink needs raw mode to listen for keys). */
+/** A keyboard nobody types on. */
 class SilentStdin extends EventEmitter {
   readonly isTTY = true;
   setRawMode(): this {
@@ -35,19 +37,10 @@ class SilentStdin extends EventEmitter {
   setEncoding(): this {
     return this;
   }
-  read(): null {
-    return null;
-  }
   resume(): this {
     return this;
   }
   pause(): this {
-    return this;
-  }
-  ref(): this {
-    return this;
-  }
-  unref(): this {
     return this;
   }
 }
@@ -73,24 +66,32 @@ function benchHost(engine: EngineHandle, markets: MarketInfo[]): DashboardHost {
 
 export interface RenderedDashboard {
   stdout: VirtualStdout;
-  unmount(): void;
+  /** Unmounts the dashboard and waits for its screen thread to end (rejects if it crashed). */
+  close(): Promise<void>;
 }
 
 /**
- * Renders the dashboard of `market` (skipping the picker) as `mm` does, into a virtual terminal of `columns` x `rows`.
- * As `mm` does, React and Ink load only after NODE_ENV defaults to production (the development build costs several times more per frame).
+ * Renders the dashboard of `market` (skipping the picker) as `mm` does, on its screen thread, into a virtual terminal of `columns` x `rows`.
+ * As `mm` does, NODE_ENV defaults to production first (the screen thread inherits it: React's development build costs several times more per frame).
  */
 export async function renderDashboard(engine: EngineHandle, markets: MarketInfo[], market: MarketInfo, columns = 160, rows = 48): Promise<RenderedDashboard> {
   process.env.NODE_ENV ??= "production";
-  const [{ createElement }, { render }, { App }] = await Promise.all([import("react"), import("ink"), import("../ui/App.js")]);
   const stdout = new VirtualStdout(columns, rows);
-  const stdin = new SilentStdin();
-  const app = render(createElement(App, { host: benchHost(engine, markets), clock: systemClock(), marketRef: market.slug }), {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    exitOnCtrlC: false,
-    patchConsole: false,
-    maxFps: 10,
+  const screen = startScreenThread({
+    host: benchHost(engine, markets),
+    clock: systemClock(),
+    marketRef: market.slug,
+    terminal: { stdout, stdin: new SilentStdin() },
+    colorLevel: chalk.level,
   });
-  return { stdout, unmount: () => app.unmount() };
+  const ended = screen.waitUntilExit();
+  // Marked as handled here; close() reports how the screen ended.
+  ended.catch(() => undefined);
+  return {
+    stdout,
+    close() {
+      screen.unmount();
+      return ended;
+    },
+  };
 }

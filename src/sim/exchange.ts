@@ -179,8 +179,8 @@ export async function startExchange(options: ExchangeOptions = {}): Promise<Exch
     handleUpgrade(() => ({
       wss,
       refusing: () => faults.refusing(),
-      market: (ws) => {
-        const conn = hub.accept(ws);
+      market: (ws, raw) => {
+        const conn = hub.accept(ws, raw);
         conn.custom = options.customFeatures ?? false;
       },
       user: userHandlers.length > 0 ? (ws) => userHandlers.forEach((h) => h(ws)) : null,

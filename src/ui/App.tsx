@@ -7,7 +7,7 @@ import type { DashboardHost } from "./host.js";
 import { initialState, modeOf, transition, type AppAction, type AppEffect, type AppState } from "./app-state.js";
 import { commandForKey } from "./key-table.js";
 import { dashboardLayout, MIN_COLUMNS, MIN_ROWS, type DashboardLayout } from "./layout.js";
-import { SnapshotPoller, UI_REFRESH_MS } from "./snapshot-poller.js";
+import { SnapshotPoller, UI_REFRESH_MS, type SnapshotStore } from "./snapshot-poller.js";
 import { useTerminalSize, type TerminalSize } from "./use-terminal-size.js";
 import { Dashboard } from "./Dashboard.js";
 import { Picker, PICKER_CHROME_LINES } from "./Picker.js";
@@ -25,13 +25,15 @@ export interface AppProps {
   size?: TerminalSize;
   /** Snapshot refresh period, ms (default ~5 Hz). */
   refreshMs?: number;
+  /** How an engine's snapshots are read (default: a SnapshotPoller on `clock`; the screen worker reads the host's). */
+  snapshots?: (engine: EngineHandle) => SnapshotStore;
 }
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function LiveDashboard({ poller, state, layout }: { poller: SnapshotPoller; state: AppState; layout: DashboardLayout }): React.JSX.Element | null {
+function LiveDashboard({ poller, state, layout }: { poller: SnapshotStore; state: AppState; layout: DashboardLayout }): React.JSX.Element | null {
   const snapshot = useSyncExternalStore(poller.subscribe, poller.get);
   // Ink writes the frame during React's commit, before layout effects run: from here to there is the frame's cost.
   const started = performance.now();
@@ -49,20 +51,24 @@ function LiveDashboard({ poller, state, layout }: { poller: SnapshotPoller; stat
   );
 }
 
-/** Whole seconds since `since` changed, ticking once a second on the injected clock. */
-function useElapsedSeconds(clock: Clock, since: unknown): number {
+/**
+ * Whole seconds since `since` changed, ticking once a second on the injected clock while `ticking` (the picker and the
+ * message screens show time; the dashboard redraws on its snapshots, and a tick would redraw the whole frame for nothing).
+ */
+function useElapsedSeconds(clock: Clock, since: unknown, ticking: boolean): number {
   const [start, setStart] = useState(() => clock.now());
   const [now, setNow] = useState(() => clock.now());
   useEffect(() => {
     setStart(clock.now());
     setNow(clock.now());
+    if (!ticking) return;
     const timer = clock.setInterval(() => setNow(clock.now()), 1000);
     return () => clock.clearInterval(timer);
-  }, [clock, since]);
+  }, [clock, since, ticking]);
   return Math.max(0, Math.floor((now - start) / 1000));
 }
 
-export function App({ host, clock, marketRef = null, size, refreshMs = UI_REFRESH_MS }: AppProps): React.JSX.Element {
+export function App({ host, clock, marketRef = null, size, refreshMs = UI_REFRESH_MS, snapshots }: AppProps): React.JSX.Element {
   const { exit } = useApp();
   const terminal = useTerminalSize(size);
   const layout = dashboardLayout(terminal.columns, terminal.rows);
@@ -70,7 +76,7 @@ export function App({ host, clock, marketRef = null, size, refreshMs = UI_REFRES
   const [state, setState] = useState<AppState>(first.state);
   const stateRef = useRef(state);
   const engine: EngineHandle | null = state.screen.kind === "dashboard" ? state.screen.engine : null;
-  const poller = useMemo(() => (engine ? new SnapshotPoller(engine, clock, refreshMs) : null), [engine, clock, refreshMs]);
+  const poller = useMemo(() => (engine ? (snapshots ? snapshots(engine) : new SnapshotPoller(engine, clock, refreshMs)) : null), [engine, clock, refreshMs, snapshots]);
   const pollerRef = useRef(poller);
   pollerRef.current = poller;
   const layoutRef = useRef(layout);
@@ -164,7 +170,7 @@ export function App({ host, clock, marketRef = null, size, refreshMs = UI_REFRES
     }
   });
 
-  const elapsed = useElapsedSeconds(clock, state.screen.kind);
+  const elapsed = useElapsedSeconds(clock, state.screen.kind, state.screen.kind !== "dashboard");
   const mode = modeOf(state);
   const frameHeight = layout.height;
   const bodyHeight = frameHeight - 1;

@@ -9,7 +9,17 @@ export const UI_SLOWEST_MS = 500;
 /** Frames may use at most this share of the (single, shared) event loop: the engine comes first. */
 export const UI_CPU_SHARE = 0.1;
 
-export class SnapshotPoller {
+/** What the dashboard reads snapshots through (a React external store): the local poller, or the screen worker's copy of the host's. */
+export interface SnapshotStore {
+  get(): EngineSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Reads a fresh snapshot now (after a user command). */
+  refresh(): void;
+  /** What the last frame cost (render plus terminal output), ms. */
+  noteFrameCost(ms: number): void;
+}
+
+export class SnapshotPoller implements SnapshotStore {
   private current: EngineSnapshot;
   private listeners = new Set<() => void>();
   private timer: TimerHandle | null = null;

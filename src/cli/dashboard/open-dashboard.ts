@@ -1,4 +1,4 @@
-// What `mm` with no command does: checks the terminal, confirms live trading, then renders the TUI (Ink and React load only here).
+// What `mm` with no command does: checks the terminal, confirms live trading, then runs the TUI on its screen thread (React and Ink load only there).
 import chalk from "chalk";
 import { systemClock } from "../../adapters/clock/system-clock.js";
 import { confirmLive } from "../../adapters/gateway/live/confirm-live.js";
@@ -8,6 +8,7 @@ import type { DashboardArgs } from "../commands/dashboard.js";
 import { loadSettings } from "../config.js";
 import { resolveExchange } from "../endpoint-options.js";
 import { UserError } from "../errors.js";
+import { startScreenThread } from "../../ui/remote/screen-thread.js";
 import { CliHost } from "./cli-host.js";
 import { restoreTerminal, superviseUi } from "./supervise-ui.js";
 
@@ -35,10 +36,9 @@ export async function openDashboard(args: DashboardArgs): Promise<void> {
     liveSlug = market.slug;
   }
   const host = new CliHost(venue, { dataDir: args.dataDir, live: args.live, liveSlug, demo }, settings, clock);
-  // React's development build costs several times more per frame; it (and Ink) load only here, after this is set.
+  // React's development build costs several times more per frame: the screen thread (which alone loads React and Ink) inherits this.
   process.env.NODE_ENV ??= "production";
-  const [{ createElement }, { render }, { App }] = await Promise.all([import("react"), import("ink"), import("../../ui/App.js")]);
-  const app = render(createElement(App, { host, clock, marketRef: args.market ?? null }), { exitOnCtrlC: false, patchConsole: true, maxFps: 10 });
+  const app = startScreenThread({ host, clock, marketRef: args.market ?? null, terminal: { stdout: process.stdout, stdin: process.stdin }, colorLevel: chalk.level });
   await superviseUi(app, host, restoreTerminal);
   restoreTerminal();
   process.exit(0);

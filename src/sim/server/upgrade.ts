@@ -6,7 +6,8 @@ import type { WebSocket, WebSocketServer } from "ws";
 export interface UpgradeTargets {
   wss: WebSocketServer;
   refusing(): boolean;
-  market(socket: WebSocket): void;
+  /** `raw` is the TCP socket under `socket` (the hub corks it to send a burst of frames in one write). */
+  market(socket: WebSocket, raw: Duplex): void;
   /** Null when no trading side listens for user sockets. */
   user: ((socket: WebSocket) => void) | null;
 }
@@ -22,7 +23,7 @@ export function handleUpgrade(targets: () => UpgradeTargets): (req: IncomingMess
     if (t.refusing()) return refuse(socket, "503 Service Unavailable");
     const path = new URL(req.url ?? "/", "http://sim.local").pathname.replace(/\/+$/, "");
     const user = t.user;
-    if (path === "/ws/market") t.wss.handleUpgrade(req, socket, head, (ws) => t.market(ws));
+    if (path === "/ws/market") t.wss.handleUpgrade(req, socket, head, (ws) => t.market(ws, socket));
     else if (path === "/ws/user" && user) t.wss.handleUpgrade(req, socket, head, (ws) => user(ws));
     else refuse(socket, "404 Not Found");
   };

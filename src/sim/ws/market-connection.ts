@@ -1,4 +1,5 @@
 // One market-channel client: its subscriptions, and the delivery pipeline where faults (stall, slow, skip, duplicate, corrupt) apply.
+import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
 import type { Clock, TimerHandle } from "../../ports/clock.js";
 import type { Outgoing } from "../market-data/frames.js";
@@ -16,6 +17,15 @@ export interface ConnectionFaults {
   /** How many of the next price_change frames to leave out. */
   skipDelta: number;
 }
+
+/** The TCP socket under a WebSocket: corked while a burst of frames is written, so the burst leaves in few write(2)s. */
+export type Corkable = Pick<Duplex, "cork" | "uncork">;
+
+/**
+ * The most a burst puts in one write. Unbounded, a saturated exchange (a --rate far above what it can produce) corked
+ * seconds of frames into one 16 MB writev that the consumer then waited on (measured: 1,000 instead of 11,000 msgs/s).
+ */
+const CORK_BYTES = 64 * 1024;
 
 interface Queued {
   due: number;
@@ -38,9 +48,12 @@ export class MarketConnection {
   private idleTimer: TimerHandle | null = null;
   /** Frames handed to the socket (for tests and stats). */
   sent = 0;
+  /** Bytes sent since the socket was corked; -1 while it is not. */
+  private corkedBytes = -1;
 
   constructor(
     readonly socket: WebSocket,
+    private readonly raw: Corkable,
     private readonly clock: Clock,
     private readonly idleMs: number,
     private readonly maxBufferedBytes: number,
@@ -113,7 +126,23 @@ export class MarketConnection {
       return;
     }
     this.sent++;
+    // The frames published in one go (a slice of the order flow) leave together, in writes of up to CORK_BYTES, instead of
+    // one write(2) each (measured with `npm run bench`'s loopback section at 5,000 msgs/s: writev was 15% of the exchange's
+    // CPU, on a machine whose two cores it shares with the engine). Uncorked at the latest once the publishing code returns.
+    if (this.corkedBytes < 0) {
+      this.corkedBytes = 0;
+      this.raw.cork();
+      queueMicrotask(() => this.uncork());
+    }
     this.socket.send(text);
+    this.corkedBytes += text.length;
+    if (this.corkedBytes >= CORK_BYTES) this.uncork();
+  }
+
+  private uncork(): void {
+    if (this.corkedBytes < 0) return;
+    this.corkedBytes = -1;
+    this.raw.uncork();
   }
 
   private arm(): void {

@@ -2,7 +2,7 @@
 import type { RawData, WebSocket } from "ws";
 import type { Clock } from "../../ports/clock.js";
 import type { Outgoing } from "../market-data/frames.js";
-import { MarketConnection } from "./market-connection.js";
+import { MarketConnection, type Corkable } from "./market-connection.js";
 
 /** A subscribed token: its market and its bit in the connection's mask (1 YES, 2 NO). */
 export interface TokenRef {
@@ -59,9 +59,10 @@ export class MarketHub {
     return [...this.conns];
   }
 
-  accept(socket: WebSocket): MarketConnection {
+  /** A new market-channel client; `raw` is the TCP socket under `socket`. */
+  accept(socket: WebSocket, raw: Corkable): MarketConnection {
     const o = this.options;
-    const conn = new MarketConnection(socket, o.clock, o.idleMs, o.maxBufferedBytes);
+    const conn = new MarketConnection(socket, raw, o.clock, o.idleMs, o.maxBufferedBytes);
     this.conns.add(conn);
     socket.on("message", (data: RawData, isBinary: boolean) => this.onMessage(conn, isBinary ? "" : data.toString()));
     socket.on("close", () => this.remove(conn));

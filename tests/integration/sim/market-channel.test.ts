@@ -80,6 +80,31 @@ describe("sim market channel", () => {
     expect(fc).not.toEqual(fa);
   });
 
+  it("spreads each step's frames over the step on its own timer, and still gives the seed's frames", async () => {
+    const stepped = await start(42);
+    const whole = (await run(stepped.ex, stepped.clock, 600)).frames.filter((f) => f !== "PONG");
+    const clock = new FakeClock(T0);
+    const ex = await startExchange({ seed: 42, rate: 400, markets: 6, clock, customFeatures: false });
+    open.push(ex);
+    const client = await connect(`${ex.urls.ws}/market`);
+    open.push(client);
+    client.ws.send(subscribeAll(tokensOf(ex), false));
+    await client.waitFor((f) => f.startsWith("["));
+    const perSlice: number[] = [];
+    while (client.frames.filter((f) => f !== "PONG").length < 600) {
+      const before = client.frames.length;
+      clock.advance(5);
+      await client.sync();
+      perSlice.push(client.frames.length - before - 1);
+    }
+    // 400 msgs/s in 50 ms steps is 20 frames a step: they come a few at a time, not 20 at once.
+    expect(Math.max(...perSlice)).toBeLessThan(12);
+    expect(perSlice.filter((n) => n > 0).length).toBeGreaterThan(perSlice.length / 2);
+    const timeless = (f: string) => f.replace(/"timestamp":"\d+"/g, "").replace(/"hash":"[^"]*"/g, "");
+    const sliced = client.frames.filter((f) => f !== "PONG");
+    expect(sliced.slice(0, 500).map(timeless)).toEqual(whole.slice(0, 500).map(timeless));
+  });
+
   it("answers PING, subscribe and unsubscribe operations, and bad messages as Polymarket does", async () => {
     const { ex } = await start(1);
     const [m] = ex.markets();

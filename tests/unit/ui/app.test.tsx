@@ -125,6 +125,16 @@ describe("App: dashboard keys", () => {
     expect(frame()).toContain("Our quotes (2)");
   });
 
+  it("redraws on its snapshots only: no once-a-second tick while the dashboard shows", async () => {
+    const { ui, clock } = await opened();
+    // The snapshot poller's timer is the only one: the loading screens' elapsed-seconds tick stopped with them.
+    expect(clock.pending()).toBe(1);
+    const frames = ui.frames.length;
+    clock.advance(5_000); // the same snapshot all along: nothing to redraw
+    await settle();
+    expect(ui.frames.length).toBe(frames);
+  });
+
   it("k halts at once: the command goes out and the red HALTED banner shows", async () => {
     const { frame, type, engine } = await opened();
     await type("k");
