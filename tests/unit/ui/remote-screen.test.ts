@@ -1,12 +1,11 @@
 // The dashboard on its screen thread: both halves joined by a MessageChannel, as the worker and the engine's thread are joined in `mm`.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { EventEmitter } from "node:events";
 import { stripVTControlCharacters } from "node:util";
 import { MessageChannel } from "node:worker_threads";
 import { FakeClock } from "../../../src/adapters/clock/fake-clock.js";
 import type { HostMessage, ScreenInit, ScreenMessage } from "../../../src/ui/remote/protocol.js";
 import { RemoteHost } from "../../../src/ui/remote/remote-host.js";
-import { runScreen } from "../../../src/ui/remote/screen.js";
 import { serveScreen } from "../../../src/ui/remote/serve-screen.js";
 import { market, snapshot, ScriptedEngine, ScriptedHost } from "./fixtures.js";
 
@@ -34,6 +33,14 @@ class Terminal {
   }
 }
 
+// Ink reads CI when it loads and then draws only the last frame; the screen worker clears it first, and so does this test.
+let runScreen: (typeof import("../../../src/ui/remote/screen.js"))["runScreen"];
+beforeAll(async () => {
+  process.env.CI = "false";
+  process.env.CONTINUOUS_INTEGRATION = "false";
+  ({ runScreen } = await import("../../../src/ui/remote/screen.js"));
+});
+
 const channels: MessageChannel[] = [];
 afterEach(() => {
   for (const c of channels.splice(0)) {
@@ -42,9 +49,13 @@ afterEach(() => {
   }
 });
 
-/** Polls (on real time: the two halves talk through a real MessageChannel) until `ok` holds. */
+/**
+ * Polls (on real time: the two halves talk through a real MessageChannel) until `ok` holds. The limit only stops a
+ * broken test: the first frame loads React and Ink, which took over 2 s while the whole suite loaded both cores.
+ */
 async function until(ok: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
     if (ok()) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -69,7 +80,7 @@ function start(marketRef: string | null) {
   return { info, engine, host, terminal, clock, served, screen, exits };
 }
 
-describe("the screen thread", () => {
+describe("the screen thread", { timeout: 60_000 }, () => {
   it("draws the open market, follows the host's snapshots, sends keys as commands, and quits safely", async () => {
     const t = start("m");
     await until(() => t.terminal.stdout.text.includes("Will the screen thread draw this?"), "the dashboard");
