@@ -1,14 +1,9 @@
 // The benchmark's generated traffic: deterministic per seed, shaped like real traffic, and exact (the feed verifies every hash and top).
 import { describe, expect, it } from "vitest";
-import { FakeClock } from "../../../src/adapters/clock/fake-clock.js";
 import { parseFrame } from "../../../src/adapters/polymarket/parse/parse-frame.js";
-import { DirectLink } from "../../../src/bench/direct-link.js";
 import { generateTraffic } from "../../../src/bench/generator.js";
 import { BookSet } from "../../../src/domain/book/book-set.js";
-import { tokenMetas } from "../../../src/cli/market-data-factory.js";
-import { MarketFeed } from "../../../src/engine/feed/market-feed.js";
-import type { FeedSettings } from "../../../src/domain/settings/feed.js";
-import { loadSettings } from "../../../src/cli/config.js";
+import { playTraffic } from "../../helpers/generated-feed.js";
 
 const small = { markets: 6, frames: 3_000, seed: 11, meanGapMs: 2 };
 
@@ -71,26 +66,12 @@ describe("generateTraffic", () => {
     expect(checks).toBe(t.entries + t.counts.duplicate * 2);
   });
 
-  it("carries exact book hashes: the feed, checking every entry's hash, never desyncs", () => {
+  it("carries exact book hashes: the feed, checking every entry's hash, never desyncs", async () => {
     const t = generateTraffic(small);
-    const clock = new FakeClock(t.openingTs - 1000);
-    const link = new DirectLink();
-    const settings: FeedSettings = { ...loadSettings().feed, staleMs: 1e9, quietMs: 1e9, pingMs: 1e9, pongTimeoutMs: 1e9 };
-    const noRest = { book: () => Promise.reject(new Error("no REST")), books: () => Promise.reject(new Error("no REST")) };
-    const feed = new MarketFeed({ url: "bench", settings, clock, transport: link.transport, rest: noRest, parse: parseFrame });
-    feed.addTokens(t.markets.flatMap(tokenMetas));
-    feed.start();
-    return Promise.resolve().then(() => {
-      expect(link.deliver(t.opening)).toBe(true);
-      // Two seconds between frames: past the feed's per-token hash-check interval, so every entry's hash is checked.
-      for (const frame of t.frames) {
-        clock.advance(2_000);
-        link.deliver(frame);
-      }
-      const health = feed.health();
-      expect(health.invalidFrames).toBe(0);
-      expect(health.tokens.every((x) => x.synced && x.desyncs === 0)).toBe(true);
-      void feed.stop();
-    });
+    const { feed } = await playTraffic(t, t.frames.length);
+    const health = feed.health();
+    expect(health.invalidFrames).toBe(0);
+    expect(health.tokens.every((x) => x.synced && x.desyncs === 0)).toBe(true);
+    void feed.stop();
   });
 });

@@ -1,38 +1,11 @@
 // The feed's entry-hash checks keep running through trades: a post-trade book confirms the last trade price lazily, and a wrong hash is caught.
 import { describe, expect, it } from "vitest";
-import { FakeClock } from "../../../src/adapters/clock/fake-clock.js";
-import { parseFrame } from "../../../src/adapters/polymarket/parse/parse-frame.js";
-import { DirectLink } from "../../../src/bench/direct-link.js";
 import { generateTraffic } from "../../../src/bench/generator.js";
-import { tokenMetas } from "../../../src/cli/market-data-factory.js";
-import { loadSettings } from "../../../src/cli/config.js";
-import type { FeedSettings } from "../../../src/domain/settings/feed.js";
-import { MarketFeed } from "../../../src/engine/feed/market-feed.js";
+import type { MarketFeed } from "../../../src/engine/feed/market-feed.js";
+import { playTraffic } from "../../helpers/generated-feed.js";
 
 const t = generateTraffic({ markets: 2, frames: 2_000, seed: 5, meanGapMs: 2 });
-
-function openFeed() {
-  const clock = new FakeClock(t.openingTs - 1000);
-  const link = new DirectLink();
-  const settings: FeedSettings = { ...loadSettings().feed, staleMs: 1e9, quietMs: 1e9, pingMs: 1e9, pongTimeoutMs: 1e9 };
-  const noRest = { book: () => Promise.reject(new Error("no REST")), books: () => Promise.reject(new Error("no REST")) };
-  const feed = new MarketFeed({ url: "test", settings, clock, transport: link.transport, rest: noRest, parse: parseFrame });
-  feed.addTokens(t.markets.flatMap(tokenMetas));
-  feed.start();
-  return { clock, link, feed };
-}
-
-/** Delivers frames [0, end) two seconds apart: every entry hash is due for a check. */
-async function play(end: number) {
-  const f = openFeed();
-  await Promise.resolve();
-  expect(f.link.deliver(t.opening)).toBe(true);
-  for (let i = 0; i < end; i++) {
-    f.clock.advance(2_000);
-    f.link.deliver(t.frames[i]);
-  }
-  return f;
-}
+const play = (end: number) => playTraffic(t, end);
 
 const desyncs = (feed: MarketFeed, tokenId: string): number => feed.health().tokens.find((x) => x.tokenId === tokenId)?.desyncs ?? -1;
 
