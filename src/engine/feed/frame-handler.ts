@@ -112,7 +112,7 @@ export class FrameHandler {
     if (ev.raw.lastTradePrice !== null) rec.lastTradePrice = ev.raw.lastTradePrice;
     const tick = ev.tickSize ?? this.feed.books.book(ev.assetId)?.tickSize ?? rec.meta.tickSize;
     const expected = ev.hash && opening ? frameHash(rec, ev, tick) : null;
-    if (expected !== null && expected !== ev.hash && opening) {
+    if (expected !== null && expected !== ev.hash) {
       // A snapshot that contradicts its own hash: take it as received, then resync the token at once.
       conn.dispatch({ type: "snapshot", now, token: ev.assetId });
       this.feed.desync(rec, "snapshot hash differs from its contents");
