@@ -1,6 +1,7 @@
 // One dry-run engine session on a virtual clock: feed, dry-run gateway, in-memory store and engine, wired the same live or replayed.
 import type { FakeClock } from "../adapters/clock/fake-clock.js";
 import { DryRunGateway } from "../adapters/gateway/dry-run/dry-run-gateway.js";
+import { storeAccount } from "../adapters/gateway/dry-run/dry-run-inputs.js";
 import { parseFrame } from "../adapters/polymarket/parse/parse-frame.js";
 import type { MarketInfo } from "../domain/market.js";
 import type { Settings } from "../domain/settings/schema.js";
@@ -49,7 +50,7 @@ export function createSession(o: SessionOptions): Session {
   const gateway = new DryRunGateway({
     clock,
     books: feed,
-    account: { cash: () => store.state().portfolio.cash, shares: (t) => store.state().portfolio.positions[t]?.shares ?? 0 },
+    account: storeAccount(store),
     settings: settings.dryRun,
   });
   // The gateway sees each notice before the engine does (its fills then reach the engine in the same step).

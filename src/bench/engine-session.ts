@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DryRunGateway } from "../adapters/gateway/dry-run/dry-run-gateway.js";
+import { storeAccount } from "../adapters/gateway/dry-run/dry-run-inputs.js";
 import { parseFrame } from "../adapters/polymarket/parse/parse-frame.js";
 import { openFileStore } from "../adapters/store/file-store.js";
 import type { MarketInfo } from "../domain/market.js";
@@ -49,7 +50,7 @@ export async function openEngineSession(o: EngineSessionOptions): Promise<Engine
   const gateway = new DryRunGateway({
     clock,
     books: feed,
-    account: { cash: () => store.state().portfolio.cash, shares: (t) => store.state().portfolio.positions[t]?.shares ?? 0 },
+    account: storeAccount(store),
     settings: settings.dryRun,
   });
   // As `mm run` does: the gateway sees each notice before the engine.

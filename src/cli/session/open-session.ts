@@ -1,5 +1,6 @@
 // One engine session as `mm run` and the dashboard compose it: the market feed, the dry-run simulator or (live) the official client, and the engine over a store.
 import { DryRunGateway } from "../../adapters/gateway/dry-run/dry-run-gateway.js";
+import { storeAccount } from "../../adapters/gateway/dry-run/dry-run-inputs.js";
 import type { Endpoints } from "../../adapters/polymarket/endpoints.js";
 import type { MarketInfo } from "../../domain/market.js";
 import type { Settings } from "../../domain/settings/schema.js";
@@ -61,7 +62,7 @@ export async function openSession(o: SessionOptions): Promise<Session> {
     : new DryRunGateway({
         clock,
         books: feed,
-        account: { cash: () => store.state().portfolio.cash, shares: (t) => store.state().portfolio.positions[t]?.shares ?? 0 },
+        account: storeAccount(store),
         settings: o.settings.dryRun,
       });
   const dryRun = gateway instanceof DryRunGateway ? gateway : null;

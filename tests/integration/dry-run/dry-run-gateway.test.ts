@@ -3,34 +3,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { FakeClock } from "../../../src/adapters/clock/fake-clock.js";
 import { DryRunGateway } from "../../../src/adapters/gateway/dry-run/dry-run-gateway.js";
 import { OrderBook } from "../../../src/domain/book/order-book.js";
-import type { MarketInfo } from "../../../src/domain/market.js";
+import { openMarket, type MarketInfo } from "../../../src/domain/market.js";
 import type { GatewayEvent, OrderRequest } from "../../../src/ports/order-gateway.js";
 import type { MarketDataNotice } from "../../../src/ports/market-data.js";
 
 const S = 1_000_000;
-const market: MarketInfo = {
-  conditionId: "m",
-  question: "q",
-  slug: "q",
-  description: "",
-  yesTokenId: "yes",
-  noTokenId: "no",
-  outcomes: ["Yes", "No"],
-  tickSize: 100,
-  minSize: 5 * S,
-  negRisk: false,
-  endDate: null,
-  rewards: null,
-  takerFeeBps: 200,
-  active: true,
-  closed: false,
-  acceptingOrders: true,
-  volume24h: 0,
-  volume: 0,
-  liquidity: 0,
-  bestBid: null,
-  bestAsk: null,
-};
+const market: MarketInfo = openMarket(
+  { conditionId: "m", question: "q", slug: "q", yesTokenId: "yes", noTokenId: "no", tickSize: 100, minSize: 5 * S, negRisk: false },
+  { takerFeeBps: 200 },
+);
 
 let clock: FakeClock;
 let books: Map<string, OrderBook>;

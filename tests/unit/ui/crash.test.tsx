@@ -6,7 +6,7 @@ import { render } from "ink";
 import { App } from "../../../src/ui/App.js";
 import { superviseUi } from "../../../src/cli/commands/dashboard.js";
 import { FakeClock } from "../../../src/adapters/clock/fake-clock.js";
-import { market, settle, snapshot, ScriptedEngine, ScriptedHost } from "./fixtures.js";
+import { market, settle, snapshot, ScriptedEngine, ScriptedHost, FakeKeys } from "./fixtures.js";
 
 class Tty extends EventEmitter {
   isTTY = true;
@@ -14,17 +14,6 @@ class Tty extends EventEmitter {
   rows = 30;
   write = () => true;
 }
-class Keys extends EventEmitter {
-  isTTY = true;
-  setRawMode() {}
-  setEncoding() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-  read = () => null;
-}
-
 describe("a crash inside the UI", () => {
   it("shuts the host down (cancel all, flush) and restores the terminal, then reports the error", async () => {
     const info = market({ slug: "m" });
@@ -35,7 +24,7 @@ describe("a crash inside the UI", () => {
     const app = render(<App host={host} clock={clock} marketRef="m" />, {
       stdout: new Tty() as unknown as NodeJS.WriteStream,
       stderr: stderr as unknown as NodeJS.WriteStream,
-      stdin: new Keys() as unknown as NodeJS.ReadStream,
+      stdin: new FakeKeys() as unknown as NodeJS.ReadStream,
       exitOnCtrlC: false,
       patchConsole: false,
     });

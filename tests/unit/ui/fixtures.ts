@@ -1,4 +1,5 @@
 // Builders for the TUI tests: markets, engine snapshots, a scripted engine handle and host.
+import { EventEmitter } from "node:events";
 import type { MarketInfo } from "../../../src/domain/market.js";
 import type { CommandResult, EngineCommand, EngineHandle, EngineSnapshot, MarketSnapshot } from "../../../src/engine/snapshot.js";
 import type { DashboardHost } from "../../../src/ui/host.js";
@@ -161,4 +162,16 @@ export class ScriptedHost implements DashboardHost {
 /** Lets Ink process input and React commit (several macrotask turns; no timing is asserted). */
 export async function settle(turns = 5): Promise<void> {
   for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A terminal's stdin for Ink's render(): a TTY that takes raw mode and never has input unless a test emits it. */
+export class FakeKeys extends EventEmitter {
+  isTTY = true;
+  setRawMode() {}
+  setEncoding() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+  read = () => null;
 }

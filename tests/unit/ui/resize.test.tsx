@@ -5,7 +5,7 @@ import React from "react";
 import { render } from "ink";
 import { App } from "../../../src/ui/App.js";
 import { FakeClock } from "../../../src/adapters/clock/fake-clock.js";
-import { market, snapshot, settle, ScriptedEngine, ScriptedHost } from "./fixtures.js";
+import { market, snapshot, settle, ScriptedEngine, ScriptedHost, FakeKeys } from "./fixtures.js";
 
 class Tty extends EventEmitter {
   isTTY = true;
@@ -22,17 +22,6 @@ class Tty extends EventEmitter {
   };
 }
 
-class Keys extends EventEmitter {
-  isTTY = true;
-  setRawMode() {}
-  setEncoding() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-  read = () => null;
-}
-
 describe("resize", () => {
   it("redraws at the new size and keeps the frame shorter than the terminal", async () => {
     const info = market({ slug: "m" });
@@ -40,7 +29,7 @@ describe("resize", () => {
     const tty = new Tty(80, 24);
     const app = render(<App host={host} clock={new FakeClock(0)} marketRef="m" />, {
       stdout: tty as unknown as NodeJS.WriteStream,
-      stdin: new Keys() as unknown as NodeJS.ReadStream,
+      stdin: new FakeKeys() as unknown as NodeJS.ReadStream,
       debug: true,
       exitOnCtrlC: false,
       patchConsole: false,

@@ -3,6 +3,7 @@ import type { BookView } from "../../../domain/book/order-book.js";
 import type { QueueModel } from "../../../domain/fills/queue-model.js";
 import type { Micro, MicroUsd } from "../../../domain/units.js";
 import type { DryRunSettings } from "../../../domain/settings/dry-run.js";
+import type { Store } from "../../../ports/store.js";
 
 /** The live book of a token (read, never mutated), or null/undefined before its first snapshot. */
 export interface DryRunBooks {
@@ -13,6 +14,11 @@ export interface DryRunBooks {
 export interface DryRunAccount {
   cash(): MicroUsd;
   shares(tokenId: string): Micro;
+}
+
+/** The paper account a store holds: its cash and positions as they stand at each read. */
+export function storeAccount(store: Pick<Store, "state">): DryRunAccount {
+  return { cash: () => store.state().portfolio.cash, shares: (t) => store.state().portfolio.positions[t]?.shares ?? 0 };
 }
 
 export function queueModelOf(settings: Pick<DryRunSettings, "queueModel" | "queueExponent">): QueueModel {
