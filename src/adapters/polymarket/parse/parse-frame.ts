@@ -5,6 +5,7 @@ import { parseMarketResolved, parseNewMarket } from "./lifecycle-events.js";
 import { parseBestBidAsk, parseBook, parseLastTradePrice, parsePriceChange, parseTickSizeChange } from "./market-events.js";
 import { parseOrder, parseTrade } from "./user-events.js";
 import { parseBookFast } from "./book-fast-path.js";
+import { parsePriceChangeFast } from "./price-change-fast-path.js";
 
 const TEXT_FRAMES: ReadonlySet<string> = new Set(["PONG", "NO NEW ASSETS", "INVALID MESSAGE", "INVALID OPERATION"]);
 
@@ -85,9 +86,9 @@ const FAST_BOOK_MIN_LENGTH = 1500;
 
 /** Parses one WebSocket frame. Every failure becomes a Rejection; nothing thrown escapes. */
 export function parseFrame(text: string): ParsedFrame {
-  if (typeof text === "string" && text.length >= FAST_BOOK_MIN_LENGTH) {
-    const book = parseBookFast(text);
-    if (book !== null) return { events: [book], rejections: [] };
+  if (typeof text === "string") {
+    const fast = text.length >= FAST_BOOK_MIN_LENGTH ? (parseBookFast(text) ?? parsePriceChangeFast(text)) : parsePriceChangeFast(text);
+    if (fast !== null) return { events: [fast], rejections: [] };
   }
   return parseFrameWithJson(text);
 }
