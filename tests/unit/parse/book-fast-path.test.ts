@@ -81,6 +81,22 @@ describe("the book fast path", () => {
     expect(taken).toBeGreaterThan(20);
   });
 
+  it("reads any level value of digits and dots as the validators do (second dots, lone dots, long, extra decimals)", () => {
+    taken = 0;
+    const digits = fc.string({ unit: fc.constantFrom(..."0123456789."), minLength: 1, maxLength: 40 });
+    // A price-like value with trailing zeros: a few over 32 chars, which the validators refuse.
+    const padded = (most: number): fc.Arbitrary<string> => fc.integer({ min: 0, max: 9999 }).map((p) => `0.${String(p).padStart(4, "0")}${"0".repeat(p % most)}`);
+    const value = fc.oneof({ arbitrary: digits, weight: 2 }, { arbitrary: padded(4), weight: 6 }, { arbitrary: padded(40), weight: 1 });
+    const sides = fc.array(fc.record({ price: value, size: value }), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(sides, sides, (bids, asks) =>
+        agrees(JSON.stringify({ event_type: "book", market: "0x1", asset_id: "1", timestamp: "1", hash: "h", bids, asks })),
+      ),
+      { numRuns: 3_000 },
+    );
+    expect(taken).toBeGreaterThan(100);
+  });
+
   it("agrees on real and generated book frames with characters inserted, deleted or replaced", () => {
     const seeds = [...generatedBooks.slice(0, 20), ...captureBooks];
     taken = 0;
