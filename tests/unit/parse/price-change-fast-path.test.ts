@@ -26,7 +26,7 @@ const generated = traffic.frames.filter(isPriceChange);
 const captured = CAPTURE_FILES.flatMap((f) => receivedFrames(f)).filter(isPriceChange);
 
 /** Mostly valid values, sometimes one the validators reject or the layout does not allow (so both outcomes are exercised). */
-const mostly = <T>(valid: fc.Arbitrary<T>, odd: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ arbitrary: valid, weight: 12 }, { arbitrary: odd, weight: 1 });
+const mostly = <T>(valid: fc.Arbitrary<T>, odd: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ arbitrary: valid, weight: 20 }, { arbitrary: odd, weight: 1 });
 const price = mostly(fc.integer({ min: 1, max: 9999 }).map((p) => String(p / 10_000)), fc.constantFrom<unknown>("1", "0", "0.12345", ".5", "5.", "", "-0.1", "0.50", 0.5));
 /** A best bid/ask: a price, or an empty side as the exchange writes it ("", "0", "1"). */
 const top = mostly(
