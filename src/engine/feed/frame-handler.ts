@@ -107,6 +107,7 @@ export class FrameHandler {
   private onBook(conn: FeedConnection, ev: BookEvent, now: number): void {
     const rec = this.rec(conn, ev.assetId);
     if (!rec) return;
+    ev.assetId = rec.meta.tokenId; // the table's own string, as in onPriceChange
     this.touch(rec, now);
     const opening = ev.raw.tickSize !== null && ev.raw.lastTradePrice !== null;
     if (ev.raw.lastTradePrice !== null) rec.lastTradePrice = ev.raw.lastTradePrice;
@@ -195,6 +196,7 @@ export class FrameHandler {
   private onTrade(conn: FeedConnection, ev: LastTradePriceEvent, now: number): void {
     const rec = this.rec(conn, ev.assetId);
     if (!rec) return;
+    ev.assetId = rec.meta.tokenId; // the table's own string, as in onPriceChange
     this.touch(rec, now);
     const key = `${ev.timestamp}|${ev.price}|${ev.size}|${ev.side}|${ev.transactionHash ?? ""}`;
     if (key === rec.lastTradeKey) return; // a duplicated frame

@@ -5,6 +5,7 @@ import { parseMarketResolved, parseNewMarket } from "./lifecycle-events.js";
 import { parseBestBidAsk, parseBook, parseLastTradePrice, parsePriceChange, parseTickSizeChange } from "./market-events.js";
 import { parseOrder, parseTrade } from "./user-events.js";
 import { parseBookFast } from "./book-fast-path.js";
+import { parseLastTradeFast } from "./last-trade-fast-path.js";
 import { parsePriceChangeFast } from "./price-change-fast-path.js";
 
 const TEXT_FRAMES: ReadonlySet<string> = new Set(["PONG", "NO NEW ASSETS", "INVALID MESSAGE", "INVALID OPERATION"]);
@@ -85,7 +86,7 @@ function parseInto(text: string, out: ParsedFrame): void {
 export function parseFrame(text: string): ParsedFrame {
   if (typeof text === "string") {
     // Each fast path declines a frame it cannot read exactly as the reference path would (in well under a microsecond).
-    const fast = parsePriceChangeFast(text) ?? parseBookFast(text);
+    const fast = parsePriceChangeFast(text) ?? parseLastTradeFast(text) ?? parseBookFast(text);
     if (fast !== null) return { events: [fast], rejections: [] };
   }
   return parseFrameWithJson(text);
