@@ -111,7 +111,10 @@ export class FrameHandler {
     this.touch(rec, now);
     const opening = ev.raw.tickSize !== null && ev.raw.lastTradePrice !== null;
     if (ev.raw.lastTradePrice !== null) rec.lastTradePrice = ev.raw.lastTradePrice;
-    const tick = ev.tickSize ?? this.feed.books.book(ev.assetId)?.tickSize ?? rec.meta.tickSize;
+    const before = this.feed.books.book(ev.assetId);
+    // Quotable as far as the book goes before this snapshot: then a synced-again notice would be news to no one.
+    const wasSynced = before !== undefined && before.synced && rec.topAgrees;
+    const tick = ev.tickSize ?? before?.tickSize ?? rec.meta.tickSize;
     const expected = ev.hash && opening ? frameHash(rec, ev, tick) : null;
     if (expected !== null && expected !== ev.hash) {
       // A snapshot that contradicts its own hash: take it as received, then resync the token at once.
@@ -137,7 +140,9 @@ export class FrameHandler {
     rec.topAgrees = true;
     conn.dispatch({ type: "snapshot", now, token: ev.assetId });
     this.feed.notify({ type: "snapshot", tokenId: ev.assetId, source: "ws", ts: now });
-    if (wasRest || conn.state.tokens.get(ev.assetId)?.sync === "synced") this.feed.notify({ type: "sync", tokenId: ev.assetId, synced: true, reason: "snapshot", ts: now });
+    if (wasRest || (!wasSynced && conn.state.tokens.get(ev.assetId)?.sync === "synced")) {
+      this.feed.notify({ type: "sync", tokenId: ev.assetId, synced: true, reason: "snapshot", ts: now });
+    }
   }
 
   private onPriceChange(conn: FeedConnection, ev: PriceChangeEvent, now: number): void {

@@ -99,6 +99,17 @@ describe("MarketFeed shell on a fake clock and socket", () => {
     expect([h.desyncs, h.resyncs]).toEqual([1, 1]);
   });
 
+
+  it("sends a sync notice when a book comes back, not for each fresh book of a token already in sync", () => {
+    const t = live();
+    const syncs = () => t.notices.filter((n) => n.type === "sync").map((n) => (n.type === "sync" ? `${n.tokenId}:${n.synced}` : ""));
+    t.notices.length = 0;
+    t.s.h.onText(book("B", "0.47", "0.52", 2)); // a book after a trade: B was and stays quotable
+    expect(t.notices.map((n) => n.type)).toEqual(["snapshot"]);
+    t.s.h.onText(change("A", "0.49", "5", "BUY", "0.47", "0.52")); // top disagrees: A goes out of sync
+    t.s.h.onText("[" + book("A", "0.49", "0.52") + "]");
+    expect(syncs()).toEqual(["A:false", "A:true"]);
+  });
   it("pings, drops a connection that does not PONG in time, reconnects after backoff and waits for fresh snapshots", () => {
     const t = live();
     t.clock.advance(1000);
