@@ -54,6 +54,17 @@ const bookObject = fc.record(
   { requiredKeys: ["event_type", "bids", "asks"] },
 );
 
+/** A book in the layout Polymarket sends after a trade (the fast path reads it with regular expressions alone). */
+const postTradeObject = fc.record({
+  market: mostly(fc.constant("0x" + "d".repeat(64)), fc.constantFrom<unknown>("", 7, "0x\u0001")),
+  asset_id: mostly(fc.constantFrom("123", "456789"), fc.constantFrom<unknown>("", null)),
+  bids: fc.array(level, { maxLength: 6 }),
+  asks: fc.array(level, { maxLength: 6 }),
+  hash: mostly(fc.constantFrom("8c7f21df4ea57ce24228402e20a307358e55a0fd", ""), fc.constantFrom<unknown>(null, 1, "é\t")),
+  timestamp: mostly<unknown>(fc.constant("1766481546487"), fc.constantFrom<unknown>("12a", "", "12345678901234567", 1766481546487)),
+  event_type: mostly(fc.constant("book"), fc.constant("price_change")),
+});
+
 describe("the book fast path", () => {
   it("takes every generated book frame, and agrees with the reference path on each", () => {
     expect(generatedBooks.length).toBeGreaterThan(50);
@@ -79,6 +90,15 @@ describe("the book fast path", () => {
       { numRuns: 2_000 },
     );
     expect(taken).toBeGreaterThan(20);
+  });
+
+  it("agrees on arbitrary books in Polymarket's post-trade layout, compact or spaced", () => {
+    taken = 0;
+    fc.assert(
+      fc.property(postTradeObject, mostly(fc.constant(false), fc.constant(true)), (o, spaced) => agrees(JSON.stringify(o, null, spaced ? 1 : undefined))),
+      { numRuns: 2_000 },
+    );
+    expect(taken).toBeGreaterThan(200);
   });
 
   it("reads any level value of digits and dots as the validators do (second dots, lone dots, long, extra decimals)", () => {

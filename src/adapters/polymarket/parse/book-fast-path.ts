@@ -84,14 +84,46 @@ function once(t: string, key: string): boolean {
   return at >= 0 && t.indexOf(key, at + 1) < 0;
 }
 
+// A book after a trade, as Polymarket writes it: `{"market":"M","asset_id":"A","bids":[...],"asks":[...],"hash":"H",
+// "timestamp":"T","event_type":"book"}`, string values unescaped (as in price-change-fast-path.ts).
+const POST_TRADE_HEAD = /\{"market":"([^"\\\x00-\x1f]+)","asset_id":"([^"\\\x00-\x1f]+)","bids":/y;
+const ASKS_KEY = /,"asks":/y;
+const POST_TRADE_TAIL = /,"hash":"([^"\\\x00-\x1f]*)","timestamp":"([0-9]{1,16})","event_type":"book"\}$/y;
+
+/** The book event of a frame in the post-trade layout whose levels scanLevels reads, else null. */
+function postTradeBook(t: string): BookEvent | null {
+  POST_TRADE_HEAD.lastIndex = 0;
+  const head = POST_TRADE_HEAD.exec(t);
+  if (head === null) return null;
+  const bids: Level[] = [];
+  const asks: Level[] = [];
+  const bidsOpen = POST_TRADE_HEAD.lastIndex;
+  const bidsClose = scanLevels(t, bidsOpen, bids);
+  if (bidsClose < 0) return null;
+  ASKS_KEY.lastIndex = bidsClose + 1;
+  if (!ASKS_KEY.test(t)) return null;
+  const asksOpen = ASKS_KEY.lastIndex;
+  const asksClose = scanLevels(t, asksOpen, asks);
+  if (asksClose < 0) return null;
+  POST_TRADE_TAIL.lastIndex = asksClose + 1;
+  const tail = POST_TRADE_TAIL.exec(t);
+  if (tail === null) return null;
+  // Exactly what JSON.parse makes of the text with its level arrays emptied (seven distinct keys, unescaped strings).
+  const o = { market: head[1], asset_id: head[2], bids: [], asks: [], hash: tail[1], timestamp: tail[2], event_type: "book" };
+  return parseBook(o, { text: t, bids, asks, bidsStart: bidsOpen, bidsEnd: bidsClose + 1, asksStart: asksOpen, asksEnd: asksClose + 1 });
+}
+
 /**
  * The book event of a frame holding one book (alone or in a one-item array) whose sides are compact, or null for any
- * other frame. Why this is exactly what JSON.parse + parseBook return: with no backslash in the text, a `"bids"` that
- * occurs once is a key (a value would need a colon after it; another string cannot hold its quotes). Its array is cut
- * out; if the rest parses as a book whose `bids` is that emptied array, putting back well-formed levels keeps the text
- * valid JSON that parses to those levels. Same for `"asks"`.
+ * other frame. A book in the post-trade layout is read by regular expressions alone (postTradeBook). For others, why
+ * this is exactly what JSON.parse + parseBook return: with no backslash in the text, a `"bids"` that occurs once is a
+ * key (a value would need a colon after it; another string cannot hold its quotes). Its array is cut out; if the rest
+ * parses as a book whose `bids` is that emptied array, putting back well-formed levels keeps the text valid JSON that
+ * parses to those levels. Same for `"asks"`.
  */
 export function parseBookFast(t: string): BookEvent | null {
+  const postTrade = postTradeBook(t);
+  if (postTrade !== null) return postTrade;
   if (t.indexOf("\\") >= 0) return null;
   const bids: Level[] = [];
   const asks: Level[] = [];
