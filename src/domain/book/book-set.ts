@@ -1,6 +1,7 @@
 // The books of many tokens: applies market events and reports what each one did (top changes, top checks, desync signals, tick epochs).
 import type { Level, MarketEvent, PriceChangeEvent } from "../events.js";
 import type { Pips } from "../units.js";
+import { TokenMap } from "../token-map.js";
 import { OrderBook } from "./order-book.js";
 
 /** What one applied event did. The BookSet reuses one report object: read it before the next apply. */
@@ -45,17 +46,8 @@ function pushOnce(list: string[], id: string): void {
   list.push(id);
 }
 
-/** Slots of the lookup cache (a power of two). */
-const CACHE_SLOTS = 256;
-
 export class BookSet {
-  private readonly books = new Map<string, OrderBook>();
-  /**
-   * Direct-mapped cache in front of `books`, indexed by the id's last characters. Token ids arrive as fresh strings from
-   * JSON.parse each frame, so a Map lookup hashes all ~77 digits every time; comparing with `===` against the cached
-   * book's id is cheaper (measured: about half the cost of a BookSet delta).
-   */
-  private readonly cache: (OrderBook | undefined)[] = new Array<OrderBook | undefined>(CACHE_SLOTS).fill(undefined);
+  private readonly books = new TokenMap<OrderBook>((book) => book.assetId);
   /** Tick sizes known from metadata or tick_size_change, used for books whose snapshot carries no tick_size. */
   private readonly ticks = new Map<string, Pips>();
   private readonly report: BookSetReport = {
@@ -75,14 +67,7 @@ export class BookSet {
   }
 
   book(assetId: string): OrderBook | undefined {
-    const n = assetId.length;
-    // charCodeAt past the start is NaN, and NaN | 0 is 0: short ids still land in a slot.
-    const slot = ((assetId.charCodeAt(n - 1) * 31 + assetId.charCodeAt(n - 2) * 7 + assetId.charCodeAt(n - 3) + n) | 0) & (CACHE_SLOTS - 1);
-    const cached = this.cache[slot];
-    if (cached !== undefined && cached.assetId === assetId) return cached;
-    const book = this.books.get(assetId);
-    if (book !== undefined) this.cache[slot] = book;
-    return book;
+    return this.books.get(assetId);
   }
 
   assetIds(): IterableIterator<string> {

@@ -2,6 +2,7 @@
 import { quotable as quotableRule, type Quotable } from "../../domain/feed/quotable.js";
 import type { FeedPhase } from "../../domain/feed/machine-types.js";
 import { MedianMeter, RateMeter } from "../../domain/feed/meters.js";
+import type { TokenMap } from "../../domain/token-map.js";
 import type { BookSet } from "../../domain/book/book-set.js";
 import type { FeedSettings } from "../../domain/settings/feed.js";
 import type { FeedHealthSnapshot, TokenFeedHealth } from "../snapshot.js";
@@ -51,7 +52,7 @@ export function tokenQuotable(rec: TokenRecord | undefined, books: BookSet, stat
   });
 }
 
-export function buildHealth(conns: readonly FeedConnection[], stats: Map<FeedConnection, ConnectionStats>, tokens: Map<string, TokenRecord>, books: BookSet, now: number): FeedHealthSnapshot {
+export function buildHealth(conns: readonly FeedConnection[], stats: Map<FeedConnection, ConnectionStats>, tokens: TokenMap<TokenRecord>, books: BookSet, now: number): FeedHealthSnapshot {
   const { state, reason } = aggregatePhase(conns);
   let msgs = 0;
   let reconnects = 0;

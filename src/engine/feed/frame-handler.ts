@@ -149,7 +149,7 @@ export class FrameHandler {
     const feed = this.feed;
     const changes = ev.changes;
     // The token table's own id string in place of the parsed copy (same characters): each of the ~8 lookups per entry
-    // below (books, records, listeners' maps) then compares by identity instead of hashing and comparing ~77 chars.
+    // below (books, records, listeners' maps) then compares by identity instead of comparing or hashing ~77 chars.
     for (let i = 0; i < changes.length; i++) {
       const known = feed.tokens.get(changes[i].assetId);
       if (known !== undefined) changes[i].assetId = known.meta.tokenId;

@@ -1,5 +1,6 @@
 // The MarketData port over Polymarket's market channel: connections of at most N tokens, shared books, REST fallback and spot checks.
 import { BookSet } from "../../domain/book/book-set.js";
+import { TokenMap } from "../../domain/token-map.js";
 import type { ParsedFrame } from "../../domain/events.js";
 import type { FeedPhase, FeedTimings } from "../../domain/feed/machine-types.js";
 import type { FeedSettings } from "../../domain/settings/feed.js";
@@ -29,7 +30,7 @@ export interface MarketFeedOptions {
 
 export class MarketFeed implements MarketData {
   readonly books = new BookSet();
-  readonly tokens = new Map<string, TokenRecord>();
+  readonly tokens = new TokenMap<TokenRecord>((rec) => rec.meta.tokenId);
   readonly connections: FeedConnection[] = [];
   readonly stats = new Map<FeedConnection, ConnectionStats>();
   private readonly listeners = new Set<(n: MarketDataNotice) => void>();
