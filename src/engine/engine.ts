@@ -225,9 +225,11 @@ class QuotingEngine implements Engine {
 
   private onNotice(n: MarketDataNotice): void {
     switch (n.type) {
-      case "delta":
-        if (n.topChanged) this.requestToken(n.tokenId);
+      case "delta": {
+        const run = n.topChanged ? this.byToken.get(n.tokenId) : undefined;
+        if (run) this.requoter.bookMoved(run);
         return;
+      }
       case "tick_size": {
         const run = this.byToken.get(n.tokenId);
         if (run) run.info = { ...run.info, tickSize: n.newTickSize };

@@ -59,6 +59,15 @@ export class Requoter {
     }, run.throttle.waitMs(this.deps.clock.now()));
   }
 
+  /**
+   * The book moved (a top change): a requote is due, and nothing about quotability changed (that comes with sync and
+   * feed-state notices, risk changes and the engine's watch, which call request). With a requote already pending there is
+   * nothing to do: it checks pullReason again before quoting. Under a flood of deltas this skips most pull checks.
+   */
+  bookMoved(run: MarketRun): void {
+    if (run.timer === null) this.request(run);
+  }
+
   private async requote(run: MarketRun): Promise<void> {
     if (run.busy) {
       run.again = true;

@@ -39,6 +39,20 @@ describe("engine quoting loop", () => {
     expect(h.engine.openOrderCount()).toBe(2);
   });
 
+  it("pulls at once when a book goes out of sync while a requote is pending (book moves wait for the requote)", async () => {
+    const h = harness();
+    await h.engine.start();
+    standardBook(h);
+    await h.run(200);
+    expect(h.engine.openOrderCount()).toBe(2);
+    standardBook(h, 100); // the book moves: a throttled requote is now pending
+    h.md.emit({ type: "delta", tokenId: "111", side: "BUY", price: 5000, size: 1, topChanged: true, ts: h.clock.now() });
+    h.md.notOk.set("111", "book not synced: waiting for a snapshot");
+    h.md.emit({ type: "sync", tokenId: "111", synced: false, reason: "desync", ts: h.clock.now() });
+    await h.run(1);
+    expect(h.gateway.cancels.flat()).toHaveLength(2);
+  });
+
   it("a tick-size change pulls quotes, then re-prices them on the new grid after the fresh snapshot", async () => {
     const h = harness(["strategy.halfSpreadTicks=2"]);
     await h.engine.start();
