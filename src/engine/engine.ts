@@ -236,7 +236,13 @@ class QuotingEngine implements Engine {
         this.requestToken(n.tokenId);
         return;
       }
-      case "snapshot":
+      case "snapshot": {
+        // A stream book moves the book like a delta (a book coming back also sends "sync"); a REST book changes the source.
+        const run = this.byToken.get(n.tokenId);
+        if (run && n.source === "ws") this.requoter.bookMoved(run);
+        else if (run) this.request(run);
+        return;
+      }
       case "sync":
         this.requestToken(n.tokenId);
         return;
