@@ -1,4 +1,4 @@
-// The fast path for book frames: their compact level arrays are read in place, and only the rest of the frame goes through JSON.parse.
+// The fast path for book frames: level arrays are checked by one regular expression and read in place; the rest of the frame by JSON.parse, or for a post-trade book by regular expressions too.
 import type { BookEvent, Level } from "../../../domain/events.js";
 import { PRICE_SCALE } from "../../../domain/units.js";
 import { isObject } from "./fields.js";
