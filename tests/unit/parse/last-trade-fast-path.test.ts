@@ -4,16 +4,15 @@ import { describe, expect, it } from "vitest";
 import { parseLastTradeFast } from "../../../src/adapters/polymarket/parse/last-trade-fast-path.js";
 import { parseFrame, parseFrameWithJson } from "../../../src/adapters/polymarket/parse/parse-frame.js";
 import { generateTraffic } from "../../../src/bench/generator.js";
+import { editedFrame, mostly, TakenCount } from "../../helpers/fast-path.js";
 import { CAPTURE_FILES, receivedFrames } from "../../helpers/fixtures.js";
 
-/** Frames the fast path took, so each property shows it was exercised and not only declining. */
-let taken = 0;
+const taken = new TakenCount();
 
 /** The fast path either declines or agrees with the reference path exactly (and parseFrame then returns the same). */
 function agrees(text: string): boolean {
   const fast = parseLastTradeFast(text);
-  if (fast === null) return true;
-  taken++;
+  if (!taken.took(fast)) return true;
   const ref = parseFrameWithJson(text);
   expect({ events: [fast], rejections: [] }).toStrictEqual(ref);
   expect(parseFrame(text)).toStrictEqual(ref);
@@ -24,7 +23,6 @@ const isTrade = (f: string): boolean => f.includes('"event_type":"last_trade_pri
 const generated = generateTraffic({ markets: 4, frames: 3_000, seed: 9, meanGapMs: 2 }).frames.filter(isTrade);
 const captured = CAPTURE_FILES.flatMap((f) => receivedFrames(f)).filter(isTrade);
 
-const mostly = <T>(valid: fc.Arbitrary<T>, odd: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ arbitrary: valid, weight: 20 }, { arbitrary: odd, weight: 1 });
 /** A trade print's fields in Polymarket's order (the fast path declines any other order, which the JSON.parse path reads). */
 const trade = fc.record({
   market: mostly(fc.constant("0x" + "d".repeat(64)), fc.constantFrom<unknown>("", 7)),
@@ -49,13 +47,13 @@ describe("the last_trade_price fast path", () => {
 
   it("agrees with the reference path on every real captured frame, and takes the captured trade prints", () => {
     expect(captured.length).toBeGreaterThan(0);
-    taken = 0;
+    taken.reset();
     for (const f of CAPTURE_FILES.flatMap((file) => receivedFrames(file))) agrees(f);
-    expect(taken).toBeGreaterThan(0);
+    expect(taken.n).toBeGreaterThan(0);
   });
 
   it("agrees on arbitrary trade-like objects, in Polymarket's key order or reversed, alone or in arrays, compact or spaced", () => {
-    taken = 0;
+    taken.reset();
     const odd = mostly(fc.constant(false), fc.constant(true));
     fc.assert(
       fc.property(trade, odd, odd, odd, (o, reversed, asArray, spaced) => {
@@ -64,24 +62,13 @@ describe("the last_trade_price fast path", () => {
       }),
       { numRuns: 2_000 },
     );
-    expect(taken).toBeGreaterThan(200);
+    expect(taken.n).toBeGreaterThan(200);
   });
 
   it("agrees on real and generated trade prints with characters inserted, deleted or replaced", () => {
+    taken.reset();
     const seeds = [...generated.slice(0, 20), ...captured];
-    taken = 0;
-    const edit = fc.record({ at: fc.nat(), cut: fc.integer({ min: 0, max: 3 }), insert: fc.string({ unit: fc.constantFrom(..."\"{}[],:\\ \t\n\u0001BUYSEL0.5e-"), maxLength: 4 }) });
-    fc.assert(
-      fc.property(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 3 }), (seed, edits) => {
-        let text = seed;
-        for (const e of edits) {
-          const at = e.at % (text.length + 1);
-          text = text.slice(0, at) + e.insert + text.slice(at + e.cut);
-        }
-        return agrees(text);
-      }),
-      { numRuns: 3_000 },
-    );
-    expect(taken).toBeGreaterThan(100);
+    fc.assert(fc.property(editedFrame(seeds, "\"{}[],:\\ \t\n\u0001BUYSEL0.5e-"), agrees), { numRuns: 3_000 });
+    expect(taken.n).toBeGreaterThan(100);
   });
 });

@@ -4,16 +4,15 @@ import { describe, expect, it } from "vitest";
 import { parseFrame, parseFrameWithJson } from "../../../src/adapters/polymarket/parse/parse-frame.js";
 import { parsePriceChangeFast } from "../../../src/adapters/polymarket/parse/price-change-fast-path.js";
 import { generateTraffic } from "../../../src/bench/generator.js";
+import { editedFrame, mostly, TakenCount } from "../../helpers/fast-path.js";
 import { CAPTURE_FILES, receivedFrames } from "../../helpers/fixtures.js";
 
-/** Frames the fast path took, so each property shows it was exercised and not only declining. */
-let taken = 0;
+const taken = new TakenCount();
 
 /** The fast path either declines or agrees with the reference path exactly (and parseFrame then returns the same). */
 function agrees(text: string): boolean {
   const fast = parsePriceChangeFast(text);
-  if (fast === null) return true;
-  taken++;
+  if (!taken.took(fast)) return true;
   const ref = parseFrameWithJson(text);
   expect({ events: [fast], rejections: [] }).toStrictEqual(ref);
   expect(parseFrame(text)).toStrictEqual(ref);
@@ -25,8 +24,6 @@ const traffic = generateTraffic({ markets: 4, frames: 3_000, seed: 5, meanGapMs:
 const generated = traffic.frames.filter(isPriceChange);
 const captured = CAPTURE_FILES.flatMap((f) => receivedFrames(f)).filter(isPriceChange);
 
-/** Mostly valid values, sometimes one the validators reject or the layout does not allow (so both outcomes are exercised). */
-const mostly = <T>(valid: fc.Arbitrary<T>, odd: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ arbitrary: valid, weight: 20 }, { arbitrary: odd, weight: 1 });
 const price = mostly(fc.integer({ min: 1, max: 9999 }).map((p) => String(p / 10_000)), fc.constantFrom<unknown>("1", "0", "0.12345", ".5", "5.", "", "-0.1", "0.50", 0.5));
 /** A best bid/ask: a price, or an empty side as the exchange writes it ("", "0", "1"). */
 const top = mostly(
@@ -69,13 +66,13 @@ describe("the price_change fast path", () => {
 
   it("agrees with the reference path on every real captured frame, and takes the compact price_change ones", () => {
     expect(captured.length).toBeGreaterThan(0);
-    taken = 0;
+    taken.reset();
     for (const f of CAPTURE_FILES.flatMap((file) => receivedFrames(file))) agrees(f);
-    expect(taken).toBeGreaterThan(0);
+    expect(taken.n).toBeGreaterThan(0);
   });
 
   it("agrees on arbitrary price_change-like objects, in Polymarket's key order or another, alone or in arrays, compact or spaced", () => {
-    taken = 0;
+    taken.reset();
     const odd = mostly(fc.constant(false), fc.constant(true));
     fc.assert(
       fc.property(frameObject, extra, odd, odd, odd, (o, more, reversed, asArray, spaced) => {
@@ -85,25 +82,14 @@ describe("the price_change fast path", () => {
       }),
       { numRuns: 3_000 },
     );
-    expect(taken).toBeGreaterThan(100);
+    expect(taken.n).toBeGreaterThan(100);
   });
 
   it("agrees on real and generated frames with characters inserted, deleted or replaced (raw control chars and escapes included)", () => {
+    taken.reset();
     const seeds = [...generated.slice(0, 30), ...captured.slice(0, 30)];
-    taken = 0;
-    const edit = fc.record({ at: fc.nat(), cut: fc.integer({ min: 0, max: 3 }), insert: fc.string({ unit: fc.constantFrom(..."\"{}[],:\\ \t\n\u0001price_chngsBUY0.5e-"), maxLength: 4 }) });
-    fc.assert(
-      fc.property(fc.constantFrom(...seeds), fc.array(edit, { minLength: 1, maxLength: 3 }), (seed, edits) => {
-        let text = seed;
-        for (const e of edits) {
-          const at = e.at % (text.length + 1);
-          text = text.slice(0, at) + e.insert + text.slice(at + e.cut);
-        }
-        return agrees(text);
-      }),
-      { numRuns: 4_000 },
-    );
-    expect(taken).toBeGreaterThan(100);
+    fc.assert(fc.property(editedFrame(seeds, "\"{}[],:\\ \t\n\u0001price_chngsBUY0.5e-"), agrees), { numRuns: 4_000 });
+    expect(taken.n).toBeGreaterThan(100);
   });
 
   it("declines what it must leave to JSON.parse: escapes, raw control chars, another layout, the legacy format, trailing text", () => {
