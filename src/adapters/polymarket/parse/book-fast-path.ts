@@ -1,4 +1,5 @@
 // The fast path for book frames: level arrays are checked by one regular expression and read in place; the rest of the frame by JSON.parse, or for a post-trade book by regular expressions too.
+import { Buffer } from "node:buffer";
 import type { BookEvent, Level } from "../../../domain/events.js";
 import { PRICE_SCALE } from "../../../domain/units.js";
 import { isObject } from "./fields.js";
@@ -17,26 +18,33 @@ const LEVELS = /\[(?:\{"price":"[0-9.]+","size":"[0-9.]+"\},)*\{"price":"[0-9.]+
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6];
 
+/**
+ * The side being read, as bytes (LEVELS matched ASCII only, so byte i is char open + i): reading a Buffer costs about a
+ * third of charCodeAt per char here, and a big book has ~4,000 digits (`npm run bench`, issue 10's note). Reused; grown
+ * when a side is longer.
+ */
+let bytes = Buffer.allocUnsafe(1 << 16);
+
 /** Where the last readFixed stopped: the index of the quote after the value. */
 let valueEnd = 0;
 
 /**
- * parseFixedAt(t, p, q, decimals) for a value LEVELS matched (digits and dots from p to the quote at q), read in one
- * pass that also finds q (sets valueEnd; not when it returns null for a second dot): null for a second dot, a lone ".",
- * more than `decimals` non-zero decimals, over 32 chars, or an unsafe integer. decimals <= 6.
+ * parseFixedAt of the value LEVELS matched at byte p (digits and dots up to a quote), read in one pass that also finds
+ * the quote (sets valueEnd; not when it returns null for a second dot): null for a second dot, a lone ".", more than
+ * `decimals` non-zero decimals, over 32 chars, or an unsafe integer. decimals <= 6.
  */
-function readFixed(t: string, p: number, decimals: number): number | null {
+function readFixed(b: Buffer, p: number, decimals: number): number | null {
   let i = p;
   let whole = 0;
-  let c = t.charCodeAt(i);
+  let c = b[i];
   // Digits are 48-57; the dot (46) and the closing quote (34) are below them.
-  for (; c >= 48; c = t.charCodeAt(++i)) whole = whole * 10 + c - 48;
+  for (; c >= 48; c = b[++i]) whole = whole * 10 + c - 48;
   let frac = 0;
   let fracDigits = 0;
   let ok = true;
   if (c === 46) {
-    ok = i > p || t.charCodeAt(i + 1) !== 34; // not a lone "."
-    for (c = t.charCodeAt(++i); c >= 48; c = t.charCodeAt(++i)) {
+    ok = i > p || b[i + 1] !== 34; // not a lone "."
+    for (c = b[++i]; c >= 48; c = b[++i]) {
       if (fracDigits < decimals) {
         frac = frac * 10 + c - 48;
         fracDigits++;
@@ -59,10 +67,14 @@ function scanLevels(t: string, open: number, out: Level[]): number {
   LEVELS.lastIndex = open;
   if (!LEVELS.test(t)) return -1;
   const close = LEVELS.lastIndex - 1;
+  const n = close - open + 1;
+  if (bytes.length < n) bytes = Buffer.allocUnsafe(2 * n);
+  bytes.write(t.slice(open, close + 1), 0, n, "latin1");
+  const b = bytes;
   // The shape is known now: each value runs from after its key text to the next quote.
-  for (let p = open + 1; p < close; ) {
-    const price = readFixed(t, p + KEY_TEXT, 4);
-    const size = readFixed(t, valueEnd + KEY_TEXT, 6);
+  for (let p = 1; p < n - 1; ) {
+    const price = readFixed(b, p + KEY_TEXT, 4);
+    const size = readFixed(b, valueEnd + KEY_TEXT, 6);
     if (price === null || price <= 0 || price >= PRICE_SCALE || size === null) return -1;
     out.push({ price, size });
     p = valueEnd + 3; // past `"},` or `"}]`
