@@ -22,7 +22,8 @@ export const wsTransport: TransportFactory = (url, handlers) => {
   });
   socket.on("message", (data: WebSocket.RawData, isBinary: boolean) => {
     if (done) return;
-    const text = isBinary ? "" : Array.isArray(data) ? Buffer.concat(data).toString("utf8") : Buffer.from(data as ArrayBuffer).toString("utf8");
+    // A Buffer (ws's default) is decoded in place: Buffer.from would copy every message first.
+    const text = isBinary ? "" : Buffer.isBuffer(data) ? data.toString("utf8") : Array.isArray(data) ? Buffer.concat(data).toString("utf8") : Buffer.from(data).toString("utf8");
     handlers.onText(text);
   });
   socket.on("close", (code: number, reason: Buffer) => {
