@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seededRandom } from "../../../src/backtest/virtual-time.js";
-import { startHarness, type Harness } from "./harness.js";
+import { startHarness, TEST_FEED, type Harness } from "./harness.js";
 import { frameFaults, runScenario } from "./scenarios.js";
 
 const RUNS = 20;
@@ -8,7 +8,9 @@ const RUNS = 20;
 describe("feed fault matrix: frame faults", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(7);
+    // Frame faults are caught by content checks (hashes, tops, spot checks), not by timing: a dead-socket limit of seconds
+    // keeps a loaded CI machine's stalls (hundreds of ms) from reading as a dead socket, which would reconnect.
+    h = await startHarness(7, { ...TEST_FEED, pongTimeoutMs: 2000, staleMs: 3000 });
   });
   afterAll(async () => {
     await h.close();
