@@ -22,29 +22,24 @@ const POW10: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
  * Returns null when the text is not a plain decimal or has more precision than the scale holds (or `decimals` is not 0..15).
  */
 export function parseFixed(text: string, decimals: number): number | null {
-  return parseFixedAt(text, 0, text.length, decimals);
-}
-
-/** parseFixed of `text.slice(start, end)`, read in place (the book fast path parses levels without slicing). */
-export function parseFixedAt(text: string, start: number, end: number, decimals: number): number | null {
-  const n = end - start;
-  if (n <= 0 || n > 32 || !(decimals >= 0 && decimals < POW10.length)) return null;
-  let i = start;
+  const n = text.length;
+  if (n === 0 || n > 32 || !(decimals >= 0 && decimals < POW10.length)) return null;
+  let i = 0;
   let intPart = 0;
   let c = 0;
-  for (; i < end; i++) {
+  for (; i < n; i++) {
     c = text.charCodeAt(i) - 48;
     if (c < 0 || c > 9) break;
     intPart = intPart * 10 + c;
   }
-  const intDigits = i - start;
+  const intDigits = i;
   let frac = 0;
   let fracDigits = 0;
-  if (i < end) {
+  if (i < n) {
     if (c !== 46 - 48 /* . */) return null;
     i++;
-    if (i === end && intDigits === 0) return null; // "."
-    for (; i < end; i++) {
+    if (i === n && intDigits === 0) return null; // "."
+    for (; i < n; i++) {
       c = text.charCodeAt(i) - 48;
       if (c < 0 || c > 9) return null;
       if (fracDigits < decimals) {

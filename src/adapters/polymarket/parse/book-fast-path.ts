@@ -29,7 +29,7 @@ let bytes = Buffer.allocUnsafe(1 << 16);
 let valueEnd = 0;
 
 /**
- * parseFixedAt of the value LEVELS matched at byte p (digits and dots up to a quote), read in one pass that also finds
+ * parseFixed of the value LEVELS matched at byte p (digits and dots up to a quote), read in one pass that also finds
  * the quote (sets valueEnd; not when it returns null for a second dot): null for a second dot, a lone ".", more than
  * `decimals` non-zero decimals, over 32 chars, or an unsafe integer. decimals <= 6.
  */

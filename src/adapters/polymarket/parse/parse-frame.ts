@@ -92,7 +92,7 @@ export function parseFrame(text: string): ParsedFrame {
   return parseFrameWithJson(text);
 }
 
-/** The reference path: JSON.parse, then the validators. The book fast path must return exactly what this returns. */
+/** The reference path: JSON.parse, then the validators. Each fast path must return exactly what this returns, or decline. */
 export function parseFrameWithJson(text: string): ParsedFrame {
   const out: ParsedFrame = { events: [], rejections: [] };
   if (typeof text !== "string") {
