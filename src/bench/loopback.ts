@@ -18,8 +18,8 @@ export interface LoopbackOptions {
   warmupMs: number;
   windowMs: number;
   seed: number;
-  /** Runs of the dashboard at 5,000 msgs/s, the loop-delay target's point: its figure is their median (a shared VM's steal comes in bursts). */
-  delayRuns: number;
+  /** Runs of each target's point (dashboard at 5,000 msgs/s; headless/dashboard pairs at the maximum rate): the figures are medians, as a shared VM's steal comes in bursts. */
+  repeats: number;
   settings: Settings;
   log: (line: string) => void;
 }
@@ -46,7 +46,7 @@ export interface LoopbackRun {
   risk: string;
   /** Feed reconnects during the run (the exchange drops a consumer that falls 16 MB behind, with 1013). */
   reconnects: number;
-  /** 0 for a rate's first run; 1, 2, ... for the repeats of the loop-delay point. */
+  /** 0 for a rate's first run; 1, 2, ... for the repeats of a target's point. */
   repeat: number;
 }
 
@@ -112,22 +112,29 @@ export async function runLoopback(mode: LoopbackMode, rate: number | "max", o: L
 /** The rate of the loop-delay target (with the dashboard). */
 export const DELAY_RATE = 5_000;
 
-/** Every rate, headless then with the dashboard, one fresh exchange and engine each; the loop-delay point o.delayRuns times. */
+const describeRun = (run: LoopbackRun): string =>
+  `  ${run.mode.padEnd(9)} rate ${String(run.rate).padStart(6)}: ${String(run.msgsPerSec).padStart(7)} msgs/s, latency p50 ${run.p50Us} us p99 ${run.p99Us} us, ` +
+  `loop delay p99 ${run.eventLoopDelayP99Ms} ms (max ${run.eventLoopDelayMaxMs}), CPU steal ${run.cpuStealPct ?? "n/a"}%, RSS ${run.rssMb} MB, risk ${run.risk}, ` +
+  `${run.reconnects} reconnects${run.screenWritesPerSec === null ? "" : `, ${run.screenWritesPerSec} screen writes/s`}`;
+
+/**
+ * Every rate headless, then with the dashboard, one fresh exchange and engine each. The targets' points run o.repeats
+ * times: the dashboard at 5,000 msgs/s, and the maximum rate as headless/dashboard pairs back to back (a pair shares
+ * the machine's mood, so its ratio is fairer than two runs minutes apart).
+ */
 export async function runLoopbackSection(o: LoopbackOptions): Promise<LoopbackRun[]> {
   const runs: LoopbackRun[] = [];
-  for (const mode of ["headless", "dashboard"] as const) {
-    for (const rate of [...o.rates, "max" as const]) {
-      const times = mode === "dashboard" && rate === DELAY_RATE ? Math.max(1, o.delayRuns) : 1;
-      for (let repeat = 0; repeat < times; repeat++) {
-        const run = await runLoopback(mode, rate, o, repeat);
-        o.log(
-          `  ${mode.padEnd(9)} rate ${String(rate).padStart(6)}: ${String(run.msgsPerSec).padStart(7)} msgs/s, latency p50 ${run.p50Us} us p99 ${run.p99Us} us, ` +
-            `loop delay p99 ${run.eventLoopDelayP99Ms} ms (max ${run.eventLoopDelayMaxMs}), CPU steal ${run.cpuStealPct ?? "n/a"}%, RSS ${run.rssMb} MB, risk ${run.risk}, ` +
-            `${run.reconnects} reconnects${run.screenWritesPerSec === null ? "" : `, ${run.screenWritesPerSec} screen writes/s`}`,
-        );
-        runs.push(run);
-      }
-    }
+  const repeats = Math.max(1, o.repeats);
+  const one = async (mode: LoopbackMode, rate: number | "max", repeat: number): Promise<void> => {
+    const run = await runLoopback(mode, rate, o, repeat);
+    o.log(describeRun(run));
+    runs.push(run);
+  };
+  for (const rate of o.rates) await one("headless", rate, 0);
+  for (const rate of o.rates) for (let repeat = 0; repeat < (rate === DELAY_RATE ? repeats : 1); repeat++) await one("dashboard", rate, repeat);
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    await one("headless", "max", repeat);
+    await one("dashboard", "max", repeat);
   }
   return runs;
 }

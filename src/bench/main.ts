@@ -60,9 +60,9 @@ async function main(): Promise<void> {
   if (args.loopback) {
     log(`== Loopback: embedded exchange (own process) -> WebSocket on 127.0.0.1 -> engine, ${args.windowMs / 1000} s windows`);
     log("  (loop delay: how late the loop runs a timer due every 10 ms; CPU steal: the machine's CPU its hypervisor gave to other guests meanwhile)");
-    const runs = await runLoopbackSection({ rates: [1_000, 5_000], maxRate: 50_000, markets: 24, warmupMs: 3_000, windowMs: args.windowMs, seed: 1, delayRuns: 3, settings, log });
+    const runs = await runLoopbackSection({ rates: [1_000, 5_000], maxRate: 50_000, markets: 24, warmupMs: 3_000, windowMs: args.windowMs, seed: 1, repeats: 3, settings, log });
     out.loopback = loopbackFigures(runs);
-    log(`  dashboard / headless at the maximum rate: ${out.loopback.dashboardToHeadless}`);
+    log(`  dashboard / headless at the maximum rate, median of the back-to-back pairs: ${out.loopback.dashboardToHeadless}`);
   }
   log(`== Traffic: ${args.frames.toLocaleString("en-US")} generated frames`);
   const loaded = loadTraffic({ frames: args.frames });
