@@ -119,8 +119,8 @@ const describeRun = (run: LoopbackRun): string =>
 
 /**
  * Every rate headless, then with the dashboard, one fresh exchange and engine each. The targets' points run o.repeats
- * times: the dashboard at 5,000 msgs/s, and the maximum rate as headless/dashboard pairs back to back (a pair shares
- * the machine's mood, so its ratio is fairer than two runs minutes apart).
+ * times: the dashboard at 5,000 msgs/s, and the maximum rate as headless/dashboard pairs back to back (a pair meets
+ * the same stretch of the machine's noise, so its ratio is fairer than that of two runs minutes apart).
  */
 export async function runLoopbackSection(o: LoopbackOptions): Promise<LoopbackRun[]> {
   const runs: LoopbackRun[] = [];
