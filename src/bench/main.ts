@@ -2,7 +2,7 @@
 import { cpus, loadavg } from "node:os";
 import { loadSettings } from "../cli/config.js";
 import { bookBench } from "./book-bench.js";
-import { runLoopbackSection } from "./loopback.js";
+import { DELAY_RATE, runLoopbackSection } from "./loopback.js";
 import { runMemory } from "./memory.js";
 import { loopbackFigures, memoryFigures, targetLines, throughputFigures, type Figures } from "./report.js";
 import { captureFrames, runCaptures, runThroughput } from "./throughput.js";
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   if (args.loopback) {
     log(`== Loopback: embedded exchange (own process) -> WebSocket on 127.0.0.1 -> engine, ${args.windowMs / 1000} s windows`);
     log("  (loop delay: how late the loop runs a timer due every 10 ms; CPU steal: the machine's CPU its hypervisor gave to other guests meanwhile)");
-    const runs = await runLoopbackSection({ rates: [1_000, 5_000], maxRate: 50_000, markets: 24, warmupMs: 3_000, windowMs: args.windowMs, seed: 1, repeats: 3, settings, log });
+    const runs = await runLoopbackSection({ rates: [1_000, DELAY_RATE], maxRate: 50_000, markets: 24, warmupMs: 3_000, windowMs: args.windowMs, seed: 1, repeats: 3, settings, log });
     out.loopback = loopbackFigures(runs);
     log(`  dashboard / headless at the maximum rate, median of the back-to-back pairs: ${out.loopback.dashboardToHeadless}`);
   }

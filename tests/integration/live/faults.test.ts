@@ -75,7 +75,7 @@ describe("live faults", () => {
   it("orders placed by another client of the same wallet are reported and cancelled (or adopted when set)", async () => {
     for (const adopt of [false, true]) {
       rig = await liveRig({ adoptUnknownOrders: adopt });
-      const { gw, ex, market, wallet, log } = rig;
+      const { gw, ex, market, wallet, log, events } = rig;
       const other = await taker(ex, wallet);
       const price = (bidOf(rig) - 3 * market.tickSize) / 10_000;
       const res = await other.createAndPostOrder({ tokenID: market.yesTokenId, price, size: 5, side: Side.BUY }, { tickSize: "0.01", negRisk: market.negRisk }, OrderType.GTC, true);
@@ -88,7 +88,6 @@ describe("live faults", () => {
         await until(() => ex.engine.openOrders(key).length === 0, "the stray to be cancelled");
         expect(log.lines.some((l) => l.includes("not placed by this mm"))).toBe(true);
         // The exchange forgets the order before its answer to the cancel reaches the gateway, which then reports it.
-        const events = rig.events;
         await until(() => events.some((e) => e.type === "cancelled" && e.id === res.orderID), "the gateway to report the stray's cancel");
       }
       await rig.close();
